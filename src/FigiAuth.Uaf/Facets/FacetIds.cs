@@ -1,9 +1,66 @@
 namespace FigiAuth.Uaf.Facets;
 
-/// <summary>Facet ID comparison (FIDO AppID and Facet Specification).</summary>
+/// <summary>
+/// Facet ID comparison (FIDO AppID and Facet Specification v1.1, UAF.md §5). IDs are compared in
+/// normalised form and never with wildcards.
+/// </summary>
 public static class FacetIds
 {
-    /// <summary>True when <paramref name="facetId"/> is one of <paramref name="trustedIds"/>.</summary>
-    public static bool IsTrusted(string facetId, IEnumerable<string> trustedIds) =>
-        trustedIds.Contains(facetId, StringComparer.Ordinal);
+    public const string AndroidPrefix = "android:apk-key-hash:";
+    public const string IosPrefix = "ios:bundle-id:";
+
+    /// <summary>
+    /// The comparable form of a facet ID: an https ID becomes its origin
+    /// <c>https://host[:port]</c> (default port, path, query, fragment, userinfo and trailing slash
+    /// dropped; host lower-case); an Android ID loses its base64 <c>=</c> padding; an iOS ID and
+    /// anything else stay as they are.
+    /// </summary>
+    public static string Normalize(string facetId)
+    {
+        ArgumentNullException.ThrowIfNull(facetId);
+        if (facetId.StartsWith(AndroidPrefix, StringComparison.Ordinal))
+            return facetId.TrimEnd('=');
+        return TryGetHttpsOrigin(facetId, out var origin) ? origin : facetId;
+    }
+
+    /// <summary>True when <paramref name="facetId"/> is one of <paramref name="trustedIds"/> (both normalised).</summary>
+    public static bool IsTrusted(string facetId, IEnumerable<string> trustedIds)
+    {
+        ArgumentNullException.ThrowIfNull(trustedIds);
+        var facet = Normalize(facetId);
+        return trustedIds.Any(id => string.Equals(Normalize(id), facet, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The server's facet check for a received <c>fcp.facetID</c>: listed in
+    /// <paramref name="trustedIds"/>, or an https facet on the same host as an https AppID
+    /// (AppID spec step 2), or equal to a non-https AppID (step 1).
+    /// </summary>
+    public static bool IsTrustedForAppId(string facetId, string? appId, IEnumerable<string> trustedIds)
+    {
+        if (IsTrusted(facetId, trustedIds))
+            return true;
+        if (string.IsNullOrEmpty(appId))
+            return false;
+        if (TryGetHttpsUri(facetId, out var facet) && TryGetHttpsUri(appId, out var app))
+            return string.Equals(facet.IdnHost, app.IdnHost, StringComparison.OrdinalIgnoreCase);
+        return !appId.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(facetId, appId, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reduces an https URL to <c>https://host[:port]</c>; false for anything else.</summary>
+    public static bool TryGetHttpsOrigin(string id, out string origin)
+    {
+        origin = "";
+        if (!TryGetHttpsUri(id, out var uri))
+            return false;
+        origin = uri.IsDefaultPort ? $"https://{uri.IdnHost}" : $"https://{uri.IdnHost}:{uri.Port}";
+        return true;
+    }
+
+    internal static bool TryGetHttpsUri(string id, out Uri uri) =>
+        Uri.TryCreate(id, UriKind.Absolute, out uri!)
+        && uri.Scheme == Uri.UriSchemeHttps
+        && uri.HostNameType is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6
+        && uri.Host.Length > 0;
 }
