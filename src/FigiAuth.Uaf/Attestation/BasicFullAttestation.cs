@@ -47,14 +47,23 @@ internal static class BasicFullAttestation
         }
     }
 
+    /// <summary>
+    /// Loads a DER certificate, or null. .NET loads lazily: a certificate with an impossible date
+    /// (UAF.md §10.5) loads but throws when its validity is read, so the validity is read here.
+    /// </summary>
     internal static X509Certificate2? TryLoad(byte[] der)
     {
+        X509Certificate2? certificate = null;
         try
         {
-            return X509CertificateLoader.LoadCertificate(der);
+            certificate = X509CertificateLoader.LoadCertificate(der);
+            _ = certificate.NotBefore;
+            _ = certificate.NotAfter;
+            return certificate;
         }
         catch (CryptographicException)
         {
+            certificate?.Dispose();
             return null;
         }
     }
