@@ -1,5 +1,6 @@
 using FigiAuth.Uaf.Algorithms;
 using FigiAuth.Uaf.Assertions;
+using FigiAuth.Uaf.Crypto;
 using FigiAuth.Uaf.Metadata;
 
 namespace FigiAuth.Uaf.Attestation;
@@ -24,4 +25,15 @@ public static class AttestationVerifier
         };
 
     internal static UafFailure Fail(string detail) => new(UafStatusCode.UnacceptableAttestation, StepId, detail);
+
+    /// <summary>TAG_SIGNATURE over the whole KRD element (header included, UAF.md §6.6) with the attestation key.</summary>
+    internal static UafFailure? CheckKrdSignature(RegistrationAssertion assertion, UafResult<UafPublicKey> attestationKey, string keyName)
+    {
+        if (!attestationKey.Succeeded)
+            return Fail($"{keyName} unusable for ALG_SIGN {assertion.Krd.SignatureAlgorithm}: {attestationKey.Failure.Detail}");
+        using var key = attestationKey.Value;
+        return key.Verify(assertion.Krd.Raw, assertion.Signature)
+            ? null
+            : Fail($"attestation signature over the KRD does not verify with the {keyName}");
+    }
 }

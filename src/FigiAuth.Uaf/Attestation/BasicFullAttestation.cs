@@ -77,15 +77,9 @@ internal static class BasicFullAttestation
         return null;
     }
 
-    private static UafFailure? CheckSignature(RegistrationAssertion assertion, X509Certificate2 certificate)
-    {
-        var krd = assertion.Krd;
-        var imported = UafPublicKey.FromCertificate(certificate, krd.SignatureAlgorithm, AttestationVerifier.StepId);
-        if (!imported.Succeeded)
-            return AttestationVerifier.Fail($"attestation certificate key unusable for ALG_SIGN {krd.SignatureAlgorithm}: {imported.Failure.Detail}");
-        using var key = imported.Value;
-        return key.Verify(krd.Raw, assertion.Signature)
-            ? null
-            : AttestationVerifier.Fail("attestation signature over the KRD does not verify with the attestation certificate");
-    }
+    private static UafFailure? CheckSignature(RegistrationAssertion assertion, X509Certificate2 certificate) =>
+        AttestationVerifier.CheckKrdSignature(
+            assertion,
+            UafPublicKey.FromCertificate(certificate, assertion.Krd.SignatureAlgorithm, AttestationVerifier.StepId),
+            "attestation certificate key");
 }

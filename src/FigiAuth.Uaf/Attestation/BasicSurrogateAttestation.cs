@@ -19,12 +19,7 @@ internal static class BasicSurrogateAttestation
         if (metadata.AttestationRootCertificates.Count != 0)
             return AttestationVerifier.Fail("metadata has attestation roots, so surrogate attestation is not acceptable");
         var krd = assertion.Krd;
-        var imported = UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, AttestationVerifier.StepId);
-        if (!imported.Succeeded)
-            return AttestationVerifier.Fail($"surrogate key unusable: {imported.Failure.Detail}");
-        using var key = imported.Value;
-        return key.Verify(krd.Raw, assertion.Signature)
-            ? null
-            : AttestationVerifier.Fail("surrogate attestation signature does not verify");
+        var key = UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, AttestationVerifier.StepId);
+        return AttestationVerifier.CheckKrdSignature(assertion, key, "surrogate key (TAG_PUB_KEY)");
     }
 }

@@ -70,6 +70,14 @@ public sealed class AttestationScenario
             new byte[32], new byte[32], 0, 0, [], [], Krd),
         Type, Signature, Certificates, []);
 
+    /// <summary>UAF-REG-18 rejections answer 1496.</summary>
+    public static void AssertRejected(UafFailure? failure)
+    {
+        Assert.NotNull(failure);
+        Assert.Equal(UafStatusCode.UnacceptableAttestation, failure.Status);
+        Assert.Equal("UAF-REG-18", failure.StepId);
+    }
+
     private static void AddCaExtensions(CertificateRequest request)
     {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));

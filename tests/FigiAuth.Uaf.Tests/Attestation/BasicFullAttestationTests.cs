@@ -11,12 +11,7 @@ public sealed class BasicFullAttestationTests
     private static UafFailure? Run(AttestationScenario test, DateTimeOffset? now = null) =>
         AttestationVerifier.Verify(test.Assertion(), test.Metadata, now ?? AttestationScenario.Now);
 
-    private static void AssertRejected(UafFailure? failure)
-    {
-        Assert.NotNull(failure);
-        Assert.Equal(UafStatusCode.UnacceptableAttestation, failure.Status);
-        Assert.Equal("UAF-REG-18", failure.StepId);
-    }
+    private static void AssertRejected(UafFailure? failure) => AttestationScenario.AssertRejected(failure);
 
     [Fact]
     public void Succeeds_ForAnAttestationCertificateIssuedByTheMetadataRoot() => Assert.Null(Run(new AttestationScenario()));
