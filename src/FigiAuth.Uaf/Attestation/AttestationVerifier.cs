@@ -6,8 +6,9 @@ using FigiAuth.Uaf.Metadata;
 namespace FigiAuth.Uaf.Attestation;
 
 /// <summary>
-/// UAF-REG-18: checks the attestation of a registration assertion against the model's metadata.
-/// Failures answer 1496 (Unacceptable Attestation).
+/// UAF-REG-18: checks the attestation of a registration assertion against the model's metadata
+/// (UAF.md §8.2 step 9.9). One class per attestation type; every failure answers 1496
+/// (Unacceptable Attestation) with a detail naming what failed.
 /// </summary>
 public static class AttestationVerifier
 {
@@ -16,23 +17,23 @@ public static class AttestationVerifier
     public static UafFailure? Verify(RegistrationAssertion assertion, MetadataStatement metadata, DateTimeOffset now) =>
         assertion.AttestationType switch
         {
-            UafAttestationType.BasicSurrogate => VerifySurrogate(assertion, metadata),
-            _ => new UafFailure(UafStatusCode.UnacceptableAttestation, StepId,
-                $"attestation type 0x{(ushort)assertion.AttestationType:X4} is not supported"),
+            UafAttestationType.BasicFull => BasicFullAttestation.Verify(assertion, metadata, now),
+            UafAttestationType.BasicSurrogate => BasicSurrogateAttestation.Verify(assertion, metadata),
+            // UAF-REG-18 ECDAA: NOTE: not supported (FIDO ECDAA needs pairing-friendly curves; no vector exists).
+            UafAttestationType.Ecdaa => Fail("ECDAA is not supported"),
+            _ => Fail($"attestation type 0x{(ushort)assertion.AttestationType:X4} is not supported"),
         };
 
-    // Basic surrogate: the KRD is signed by the new key itself; the model must have no roots.
-    private static UafFailure? VerifySurrogate(RegistrationAssertion assertion, MetadataStatement metadata)
+    internal static UafFailure Fail(string detail) => new(UafStatusCode.UnacceptableAttestation, StepId, detail);
+
+    /// <summary>TAG_SIGNATURE over the whole KRD element (header included, UAF.md §6.6) with the attestation key.</summary>
+    internal static UafFailure? CheckKrdSignature(RegistrationAssertion assertion, UafResult<UafPublicKey> attestationKey, string keyName)
     {
-        if (!metadata.AttestationTypes.Contains(UafAttestationType.BasicSurrogate) || metadata.AttestationRootCertificates.Count != 0)
-            return new UafFailure(UafStatusCode.UnacceptableAttestation, StepId, "metadata does not allow basic surrogate attestation");
-        var krd = assertion.Krd;
-        var imported = UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, StepId);
-        if (!imported.Succeeded)
-            return imported.Failure with { Status = UafStatusCode.UnacceptableAttestation };
-        using var key = imported.Value;
-        return key.Verify(krd.Raw, assertion.Signature)
+        if (!attestationKey.Succeeded)
+            return Fail($"{keyName} unusable for ALG_SIGN {assertion.Krd.SignatureAlgorithm}: {attestationKey.Failure.Detail}");
+        using var key = attestationKey.Value;
+        return key.Verify(assertion.Krd.Raw, assertion.Signature)
             ? null
-            : new UafFailure(UafStatusCode.UnacceptableAttestation, StepId, "surrogate attestation signature does not verify");
+            : Fail($"attestation signature over the KRD does not verify with the {keyName}");
     }
 }

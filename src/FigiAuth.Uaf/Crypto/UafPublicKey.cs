@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using FigiAuth.Uaf.Algorithms;
 
 namespace FigiAuth.Uaf.Crypto;
@@ -22,6 +23,20 @@ public abstract class UafPublicKey : IDisposable
     public static UafResult<UafPublicKey> Import(
         UafSignatureAlgorithm algorithm, UafPublicKeyEncoding encoding, ReadOnlySpan<byte> encoded, string stepId) =>
         UafPublicKeyImporter.Import(algorithm, encoding, encoded, stepId);
+
+    /// <summary>
+    /// Imports a DER SubjectPublicKeyInfo (an attestation certificate's key) for <paramref name="algorithm"/>:
+    /// the key's type and curve must be the algorithm's (1494), the algorithm must be supported (1495).
+    /// </summary>
+    public static UafResult<UafPublicKey> FromSubjectPublicKeyInfo(
+        UafSignatureAlgorithm algorithm, ReadOnlySpan<byte> subjectPublicKeyInfo, string stepId) =>
+        UafPublicKeyImporter.Import(
+            algorithm, UafPublicKeyImporter.SubjectPublicKeyInfoEncoding(algorithm), subjectPublicKeyInfo, stepId);
+
+    /// <summary>The key of <paramref name="certificate"/>, to verify signatures of <paramref name="algorithm"/>.</summary>
+    public static UafResult<UafPublicKey> FromCertificate(
+        X509Certificate2 certificate, UafSignatureAlgorithm algorithm, string stepId) =>
+        FromSubjectPublicKeyInfo(algorithm, certificate.PublicKey.ExportSubjectPublicKeyInfo(), stepId);
 
     public void Dispose()
     {
