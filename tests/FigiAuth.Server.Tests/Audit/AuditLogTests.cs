@@ -85,4 +85,35 @@ public abstract class AuditLogTests(FigiAuthServerFactory factory)
 
         Assert.True(result.Valid, result.Reason);
     }
+
+    [Fact]
+    public async Task Succeeds_WhenRolledBackTransactionKeepsNeitherStateNorEvent()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var registration = await factory.WithDbAsync(async (db, sp) =>
+        {
+            var user = await sp.GetRequiredService<Server.Accounts.UserDirectory>().FindOrCreateAsync("rollback-" + Guid.NewGuid().ToString("N"));
+            var r = TestData.Registration(user.Id);
+            db.UafRegistrations.Add(r);
+            await db.SaveChangesAsync();
+            return r;
+        });
+
+        await factory.WithDbAsync(async (db, sp) =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var tracked = await db.UafRegistrations.SingleAsync(r => r.Id == registration.Id);
+            tracked.Status = Server.Data.UafRegistrationStatus.Revoked;
+            await sp.GetRequiredService<AuditLog>().AppendAsync(db, new AuditEntry("test.rollback", Subject: registration.Id.ToString("D")));
+            await transaction.RollbackAsync();
+            return 0;
+        });
+        var (status, events) = await factory.WithDbAsync(async (db, _) => (
+            (await db.UafRegistrations.SingleAsync(r => r.Id == registration.Id)).Status,
+            await db.AuditEvents.CountAsync(a => a.Subject == registration.Id.ToString("D"))));
+
+        Assert.Equal(Server.Data.UafRegistrationStatus.Active, status);
+        Assert.Equal(0, events);
+        Assert.True((await VerifyAsync()).Valid);
+    }
 }
