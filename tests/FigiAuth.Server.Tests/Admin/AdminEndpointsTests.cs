@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using FigiAuth.Server.Accounts;
 using FigiAuth.Server.Admin;
 using FigiAuth.Server.Audit;
 using FigiAuth.Server.Data;
@@ -12,15 +11,6 @@ namespace FigiAuth.Server.Tests.Admin;
 
 public sealed class AdminEndpointsTests(FigiAuthServerFactory factory) : IClassFixture<FigiAuthServerFactory>
 {
-    async Task<UafRegistration> RegisterAsync() => await factory.WithDbAsync(async (db, sp) =>
-    {
-        var user = await sp.GetRequiredService<UserDirectory>().FindOrCreateAsync("user-" + Guid.NewGuid().ToString("N"));
-        var registration = TestData.Registration(user.Id);
-        db.UafRegistrations.Add(registration);
-        await db.SaveChangesAsync();
-        return registration;
-    });
-
     [Theory]
     [InlineData("/admin/v1/audit")]
     [InlineData("/admin/v1/audit/verify")]
@@ -56,7 +46,7 @@ public sealed class AdminEndpointsTests(FigiAuthServerFactory factory) : IClassF
     [Fact]
     public async Task Succeeds_WhenRevokeChangesStatusAndWritesAuditEvent()
     {
-        var registration = await RegisterAsync();
+        var registration = await factory.AddRegistrationAsync();
         var client = factory.CreateClientWithRoles("admin");
 
         var response = await client.PostAsJsonAsync($"/admin/v1/uaf-registrations/{registration.Id}/revoke", new RevokeRequest("lost phone"));

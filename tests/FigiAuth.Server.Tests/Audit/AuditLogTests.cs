@@ -90,14 +90,7 @@ public abstract class AuditLogTests(FigiAuthServerFactory factory)
     public async Task Succeeds_WhenRolledBackTransactionKeepsNeitherStateNorEvent()
     {
         if (!factory.EnsureAvailable()) return;
-        var registration = await factory.WithDbAsync(async (db, sp) =>
-        {
-            var user = await sp.GetRequiredService<Server.Accounts.UserDirectory>().FindOrCreateAsync("rollback-" + Guid.NewGuid().ToString("N"));
-            var r = TestData.Registration(user.Id);
-            db.UafRegistrations.Add(r);
-            await db.SaveChangesAsync();
-            return r;
-        });
+        var registration = await factory.AddRegistrationAsync();
 
         await factory.WithDbAsync(async (db, sp) =>
         {

@@ -1,8 +1,6 @@
-using FigiAuth.Server.Accounts;
 using FigiAuth.Server.Data;
 using FigiAuth.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FigiAuth.Server.Tests.Data;
 
@@ -13,15 +11,7 @@ public abstract class UafRegistrationCounterTests(FigiAuthServerFactory factory)
     public async Task Succeeds_WhenParallelCounterUpdatesKeepTheHighest()
     {
         if (!factory.EnsureAvailable()) return;
-        var registration = await factory.WithDbAsync(async (db, sp) =>
-        {
-            var user = await sp.GetRequiredService<UserDirectory>().FindOrCreateAsync("counter-" + Guid.NewGuid().ToString("N"));
-            var r = TestData.Registration(user.Id);
-            r.SignCounter = 10;
-            db.UafRegistrations.Add(r);
-            await db.SaveChangesAsync();
-            return r;
-        });
+        var registration = await factory.AddRegistrationAsync(r => r.SignCounter = 10);
 
         var counters = Enumerable.Range(11, 20).Select(c => (long)c).Reverse().Concat([5L, 10L]).ToArray();
         var results = await Task.WhenAll(counters.Select(c => Task.Run(() => factory.WithDbAsync((db, _) =>
@@ -39,15 +29,7 @@ public abstract class UafRegistrationCounterTests(FigiAuthServerFactory factory)
     public async Task Fails_WhenRegistrationIsRevoked()
     {
         if (!factory.EnsureAvailable()) return;
-        var registration = await factory.WithDbAsync(async (db, sp) =>
-        {
-            var user = await sp.GetRequiredService<UserDirectory>().FindOrCreateAsync("revoked-" + Guid.NewGuid().ToString("N"));
-            var r = TestData.Registration(user.Id);
-            r.Status = UafRegistrationStatus.Revoked;
-            db.UafRegistrations.Add(r);
-            await db.SaveChangesAsync();
-            return r;
-        });
+        var registration = await factory.AddRegistrationAsync(r => r.Status = UafRegistrationStatus.Revoked);
 
         var advanced = await factory.WithDbAsync((db, _) => db.UafRegistrations.TryAdvanceSignCounterAsync(registration.Id, 99, DateTimeOffset.UtcNow));
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using FigiAuth.Server.Accounts;
 using FigiAuth.Server.Data;
 using FigiAuth.Server.Tokens;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,4 +24,16 @@ public static class FactoryExtensions
         await using var scope = factory.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>(), scope.ServiceProvider);
     }
+
+    /// <summary>Saves an active UAF registration for a new user; <paramref name="adjust"/> changes it before saving.</summary>
+    public static Task<UafRegistration> AddRegistrationAsync(this FigiAuthServerFactory factory, Action<UafRegistration>? adjust = null) =>
+        factory.WithDbAsync(async (db, sp) =>
+        {
+            var user = await sp.GetRequiredService<UserDirectory>().FindOrCreateAsync("user-" + Guid.NewGuid().ToString("N"));
+            var registration = TestData.Registration(user.Id);
+            adjust?.Invoke(registration);
+            db.UafRegistrations.Add(registration);
+            await db.SaveChangesAsync();
+            return registration;
+        });
 }
