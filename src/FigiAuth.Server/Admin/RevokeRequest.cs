@@ -1,0 +1,3 @@
+namespace FigiAuth.Server.Admin;
+
+public sealed record RevokeRequest(string? Reason);

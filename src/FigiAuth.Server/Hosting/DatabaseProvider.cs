@@ -1,0 +1,7 @@
+namespace FigiAuth.Server.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

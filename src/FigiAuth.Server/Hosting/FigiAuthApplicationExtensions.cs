@@ -1,0 +1,33 @@
+using FigiAuth.Server.Limits;
+using FigiAuth.Server.Operations;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class FigiAuthApplicationExtensions
+{
+    /// <summary>The middleware pipeline and every endpoint group.</summary>
+    public static WebApplication UseFigiAuth(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseMiddleware<UafRequestLimits>();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOperationsEndpoints();
+        app.MapJwks();
+        app.MapAdminEndpoints();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi();
+            app.MapScalarApiReference("/scalar");
+        }
+
+        app.LogListeningUrls();
+        return app;
+    }
+}

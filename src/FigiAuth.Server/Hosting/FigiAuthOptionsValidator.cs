@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace FigiAuth.Server.Hosting;
+
+/// <summary>Stops startup when required configuration is missing; each message names the configuration key.</summary>
+internal sealed class FigiAuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<FigiAuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FigiAuthOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.PublicOrigin))
+        {
+            failures.Add("FigiAuth:PublicOrigin is required outside Development");
+        }
+        else if (!Uri.TryCreate(options.PublicOrigin, UriKind.Absolute, out var origin) || origin.PathAndQuery != "/")
+        {
+            failures.Add("FigiAuth:PublicOrigin must be an absolute origin such as https://id.example.com");
+        }
+
+        if (!environment.IsDevelopment() && options.Signing.RequireConfiguredKey
+            && string.IsNullOrWhiteSpace(options.Signing.CertificatePath))
+        {
+            failures.Add("FigiAuth:Signing:CertificatePath is required when FigiAuth:Signing:RequireConfiguredKey is true");
+        }
+
+        if (options.Uaf.ChallengeLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("FigiAuth:Uaf:ChallengeLifetime must be positive");
+        }
+
+        if (options.Tokens.AccessTokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("FigiAuth:Tokens:AccessTokenLifetime must be positive");
+        }
+
+        if (options.RateLimits.PerIpPermitLimit <= 0 || options.RateLimits.PerUserPermitLimit <= 0
+            || options.RateLimits.Window <= TimeSpan.Zero)
+        {
+            failures.Add("FigiAuth:RateLimits limits and window must be positive");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,13 @@
+namespace FigiAuth.Server.Tokens;
+
+/// <summary>
+/// What an access token says. Amr: e.g. ["uaf"], ["hwk", "user"]; Acr: e.g. "urn:figiauth:acr:uaf".
+/// Audience and Lifetime default to FigiAuth:Tokens.
+/// </summary>
+public sealed record AccessTokenRequest(
+    string Subject,
+    IReadOnlyList<string> Amr,
+    string? Acr = null,
+    IReadOnlyList<string>? Roles = null,
+    string? Audience = null,
+    TimeSpan? Lifetime = null);

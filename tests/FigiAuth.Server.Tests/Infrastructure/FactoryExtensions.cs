@@ -1,0 +1,39 @@
+using System.Net.Http.Headers;
+using FigiAuth.Server.Accounts;
+using FigiAuth.Server.Data;
+using FigiAuth.Server.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FigiAuth.Server.Tests.Infrastructure;
+
+public static class FactoryExtensions
+{
+    /// <summary>A client sending a bearer token for a new subject with these roles.</summary>
+    public static HttpClient CreateClientWithRoles(this FigiAuthServerFactory factory, params string[] roles)
+    {
+        var client = factory.CreateClient();
+        var token = factory.Services.GetRequiredService<AccessTokenIssuer>()
+            .Issue(new AccessTokenRequest(Guid.NewGuid().ToString(), ["test"], Roles: roles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a database context of its own scope.</summary>
+    public static async Task<T> WithDbAsync<T>(this FigiAuthServerFactory factory, Func<FigiAuthDbContext, IServiceProvider, Task<T>> work)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>(), scope.ServiceProvider);
+    }
+
+    /// <summary>Saves an active UAF registration for a new user; <paramref name="adjust"/> changes it before saving.</summary>
+    public static Task<UafRegistration> AddRegistrationAsync(this FigiAuthServerFactory factory, Action<UafRegistration>? adjust = null) =>
+        factory.WithDbAsync(async (db, sp) =>
+        {
+            var user = await sp.GetRequiredService<UserDirectory>().FindOrCreateAsync("user-" + Guid.NewGuid().ToString("N"));
+            var registration = TestData.Registration(user.Id);
+            adjust?.Invoke(registration);
+            db.UafRegistrations.Add(registration);
+            await db.SaveChangesAsync();
+            return registration;
+        });
+}
