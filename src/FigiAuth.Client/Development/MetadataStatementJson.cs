@@ -10,7 +10,7 @@ public static class MetadataStatementJson
     public static byte[] Write(AuthenticatorProfile profile, byte[]? attestationRoot)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("legalHeader", "FigiAuth DEVELOPMENT authenticator. Not FIDO certified. Never trust it in production.");
