@@ -47,24 +47,12 @@ public sealed class FileKeyStoreTests : IDisposable
     [InlineData(-1)]
     [InlineData(-20)]
     [InlineData(80)]
-    public async Task TamperedCiphertextOrTag_FailsWithCorrupted(int offset)
+    [InlineData(4 + 1 + 1 + 4 + 16 + 32)] // the nonce: the header is associated data
+    public async Task TamperedCiphertextTagOrNonce_FailsWithCorrupted(int offset)
     {
         await Store().SaveAsync([Record()], Ct);
         var bytes = await File.ReadAllBytesAsync(StorePath, Ct);
         bytes[offset < 0 ? bytes.Length + offset : offset] ^= 0x01;
-        await File.WriteAllBytesAsync(StorePath, bytes, Ct);
-
-        var error = await Assert.ThrowsAsync<KeyStoreException>(() => Store().LoadAsync(Ct).AsTask());
-
-        Assert.Equal(KeyStoreError.Corrupted, error.Error);
-    }
-
-    [Fact]
-    public async Task TamperedNonce_FailsWithCorrupted_BecauseTheHeaderIsAuthenticated()
-    {
-        await Store().SaveAsync([Record()], Ct);
-        var bytes = await File.ReadAllBytesAsync(StorePath, Ct);
-        bytes[4 + 1 + 1 + 4 + 16 + 32] ^= 0x01;
         await File.WriteAllBytesAsync(StorePath, bytes, Ct);
 
         var error = await Assert.ThrowsAsync<KeyStoreException>(() => Store().LoadAsync(Ct).AsTask());

@@ -9,8 +9,8 @@ namespace FigiAuth.Client.Tests;
 
 public sealed class SoftwareAuthenticatorAlgorithmTests
 {
-    private const string AppId = "https://bank.example/uaf/v1/facets";
-    private const string FcParams = "eyJhcHBJRCI6Imh0dHBzOi8vYmFuay5leGFtcGxlIn0";
+    private const string AppId = TestAuthenticators.AppId;
+    private const string FcParams = TestAuthenticators.FcParams;
 
     public static TheoryData<string> Aaids => [.. AuthenticatorProfiles.All.Select(p => p.Aaid)];
 

@@ -9,6 +9,8 @@ namespace FigiAuth.Client.Tests;
 internal sealed class TestAuthenticators
 {
     public const string Pin = "2468";
+    public const string AppId = "https://bank.example/uaf/v1/facets";
+    public const string FcParams = "eyJhcHBJRCI6Imh0dHBzOi8vYmFuay5leGFtcGxlIn0";
     private static readonly Lazy<DevAttestationCa> SharedCa = new(() => DevAttestationCa.Create());
 
     public static DevAttestationCa Ca => SharedCa.Value;

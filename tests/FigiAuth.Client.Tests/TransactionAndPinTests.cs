@@ -8,8 +8,8 @@ namespace FigiAuth.Client.Tests;
 
 public sealed class TransactionAndPinTests
 {
-    private const string AppId = "https://bank.example/uaf/v1/facets";
-    private const string FcParams = "eyJhcHBJRCI6Imh0dHBzOi8vYmFuay5leGFtcGxlIn0";
+    private const string AppId = TestAuthenticators.AppId;
+    private const string FcParams = TestAuthenticators.FcParams;
 
     private static async Task<(SoftwareAuthenticator Authenticator, string KeyId)> RegisteredAsync(TestAuthenticators test, AuthenticatorProfile profile)
     {

@@ -172,10 +172,7 @@ public sealed class UafClientTests
     [Fact]
     public async Task Transaction_ShowsTheTextForm_AndSignsInMode2()
     {
-        var test = new TestAuthenticators();
-        var server = new FakeUafServer { UafRequest = FakeUafServer.RegistrationRequest(FakeUafServer.Accept(["F1D0#0001"])) };
-        var client = NewClient(server, test);
-        await client.RegisterAsync("alice", Ct);
+        var (test, server, client) = await RegisteredAsync();
         var text = "Pay 500 KES to Bob";
         server.UafRequest = FakeUafServer.AuthenticationRequest(FakeUafServer.Accept(["F1D0#0001"]), new JsonArray(
             new JsonObject { ["contentType"] = "image/png", ["content"] = StrictBase64Url.Encode([0x89, 0x50]), ["tcDisplayPNGCharacteristics"] = Png() },
@@ -193,10 +190,7 @@ public sealed class UafClientTests
     [Fact]
     public async Task Transaction_Rejected_SendsNothing()
     {
-        var test = new TestAuthenticators();
-        var server = new FakeUafServer { UafRequest = FakeUafServer.RegistrationRequest(FakeUafServer.Accept(["F1D0#0001"])) };
-        var client = NewClient(server, test);
-        await client.RegisterAsync("alice", Ct);
+        var (test, server, client) = await RegisteredAsync();
         var respondsBefore = server.Requests.Count(r => r.Request.RequestUri!.AbsolutePath == "/uaf/v1/respond");
         test.Confirm = (_, _) => ValueTask.FromResult(false);
         server.UafRequest = FakeUafServer.AuthenticationRequest(FakeUafServer.Accept(["F1D0#0001"]), new JsonArray(
@@ -232,6 +226,16 @@ public sealed class UafClientTests
         Assert.Empty(await test.Store.LoadAsync(Ct));
         var invalid = await Assert.ThrowsAsync<UafClientException>(() => client.ApplyDeregistrationAsync(Dereg(("", ""), ("F1D0#0001", "")), Ct));
         Assert.Equal(UafClientErrorCode.ProtocolError, invalid.ErrorCode);
+    }
+
+    /// <summary>A client whose F1D0#0001 key is registered for alice.</summary>
+    private static async Task<(TestAuthenticators Test, FakeUafServer Server, UafClient Client)> RegisteredAsync()
+    {
+        var test = new TestAuthenticators();
+        var server = new FakeUafServer { UafRequest = FakeUafServer.RegistrationRequest(FakeUafServer.Accept(["F1D0#0001"])) };
+        var client = NewClient(server, test);
+        await client.RegisterAsync("alice", Ct);
+        return (test, server, client);
     }
 
     private static JsonObject Png() => new()
