@@ -20,6 +20,8 @@ public static class Expect
         Assert.Equal((stepId, status), (e.StepId, e.Status));
     }
 
+    public static AuthenticationOutcome Success(AuthenticationVerification result) => Success(result.Result);
+
     public static T Success<T>(UafResult<T> result)
     {
         Assert.True(result.Succeeded, result.Failure?.ToString());
