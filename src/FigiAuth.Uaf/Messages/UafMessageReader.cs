@@ -235,14 +235,19 @@ public static partial class UafMessageReader
             throw new UafFormatException(stepId, $"{field} must have {min}..{max} characters");
     }
 
-    internal static byte[] CheckChallenge(string challenge, string field, string stepId)
+    /// <summary>
+    /// ServerChallenge: base64url of 8..64 bytes, i.e. 11..86 alphabet characters without padding.
+    /// Checked on the characters, not by decoding: challenges are compared as strings with the ledger,
+    /// and some servers issue challenges whose last character has non-zero unused bits (conformance
+    /// issue #73), which a canonical decoder refuses.
+    /// </summary>
+    internal static void CheckChallenge(string challenge, string field, string stepId)
     {
-        if (!StrictBase64Url.TryDecode(challenge, out var bytes)
-            || bytes.Length is < UafLimits.MinChallengeBytes or > UafLimits.MaxChallengeBytes)
+        if (challenge.Length is < 11 or > 86 || challenge.Length % 4 == 1
+            || !challenge.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new UafFormatException(stepId, $"{field} is not base64url of 8..64 bytes");
         }
-        return bytes;
     }
 
     internal static bool IsParseException(Exception e) =>
