@@ -11,6 +11,61 @@ namespace FigiAuth.Uaf.Assertions;
 /// </summary>
 internal static class AssertionTlv
 {
+    public const int AaidBit = 1, InfoBit = 2, FchBit = 4, KeyIdBit = 8, CountersBit = 16;
+    public const int SharedBits = AaidBit | InfoBit | FchBit | KeyIdBit | CountersBit;
+
+    /// <summary>
+    /// Reads <paramref name="e"/> into <paramref name="fields"/> when it is one of the elements KRD and
+    /// SignedData share (AAID, ASSERTION_INFO, FCH, KEYID, COUNTERS, extensions); false for any other tag.
+    /// </summary>
+    public static bool ReadShared(UafTlvElement e, ref SharedFields fields, int infoLength, int countersLength, string stepId)
+    {
+        switch (e.Tag)
+        {
+            case UafTag.Aaid:
+                Seen(ref fields.Seen, AaidBit, e.Tag, stepId);
+                fields.Aaid = Aaid(e.Value, stepId);
+                return true;
+            case UafTag.AssertionInfo:
+                Seen(ref fields.Seen, InfoBit, e.Tag, stepId);
+                fields.Info = Exact(e.Value, infoLength, "TAG_ASSERTION_INFO", stepId);
+                return true;
+            case UafTag.FinalChallengeHash:
+                Seen(ref fields.Seen, FchBit, e.Tag, stepId);
+                fields.FinalChallengeHash = Hash(e.Value, "TAG_FINAL_CHALLENGE_HASH", stepId);
+                return true;
+            case UafTag.KeyId:
+                Seen(ref fields.Seen, KeyIdBit, e.Tag, stepId);
+                fields.KeyId = KeyId(e.Value, stepId);
+                return true;
+            case UafTag.Counters:
+                Seen(ref fields.Seen, CountersBit, e.Tag, stepId);
+                fields.Counters = Exact(e.Value, countersLength, "TAG_COUNTERS", stepId);
+                return true;
+            case UafTag.Extension or UafTag.ExtensionNonCritical:
+                Add(ref fields.Extensions, Extension(e, stepId));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Opens an assertion: one <paramref name="topTag"/> element spanning every byte whose first child
+    /// is <paramref name="firstTag"/>; returns the reader positioned after that child.
+    /// </summary>
+    public static UafTlvReader Open(ReadOnlySpan<byte> assertion, ushort topTag, ushort firstTag, string stepId, out UafTlvElement first)
+    {
+        var top = UafTlvReader.ReadSingle(assertion, topTag, stepId);
+        var children = top.Children(stepId);
+        if (children.End)
+            throw new UafFormatException(stepId, $"empty assertion 0x{topTag:X4}");
+        first = children.Read();
+        if (first.Tag != firstTag)
+            throw new UafFormatException(stepId, $"first element is 0x{first.Tag:X4}, not 0x{firstTag:X4}");
+        return children;
+    }
+
     /// <summary>Marks <paramref name="bit"/> as seen and throws when it was seen before.</summary>
     public static void Seen(ref int seen, int bit, ushort tag, string stepId)
     {

@@ -9,19 +9,12 @@ namespace FigiAuth.Uaf.Assertions;
 /// </summary>
 public static class AuthenticationAssertionReader
 {
-    private const int Aaid = 1, Info = 2, Nonce = 4, Fch = 8, TcHash = 16, KeyId = 32, Counters = 64;
-    private const int AllSignedData = Aaid | Info | Nonce | Fch | TcHash | KeyId | Counters;
+    private const int Nonce = 32, TcHash = 64;
 
     public static AuthenticationAssertion Read(ReadOnlySpan<byte> assertion)
     {
         var step = UafSteps.Auth10;
-        var top = UafTlvReader.ReadSingle(assertion, UafTag.UafV1AuthAssertion, step);
-        var children = top.Children(step);
-        if (children.End)
-            throw new UafFormatException(step, "empty authentication assertion");
-        var first = children.Read();
-        if (first.Tag != UafTag.UafV1SignedData)
-            throw new UafFormatException(step, $"first element is 0x{first.Tag:X4}, not TAG_UAFV1_SIGNED_DATA");
+        var children = AssertionTlv.Open(assertion, UafTag.UafV1AuthAssertion, UafTag.UafV1SignedData, step, out var first);
         var signedData = ReadSignedData(first);
 
         byte[]? signature = null;
@@ -50,63 +43,40 @@ public static class AuthenticationAssertionReader
     {
         var step = UafSteps.Auth11;
         var children = signedData.Children(step);
-        int seen = 0;
-        string aaid = "";
-        ReadOnlySpan<byte> info = default, counters = default;
-        byte[] nonce = [], fch = [], tcHash = [], keyId = [];
-        List<TlvExtension>? extensions = null;
+        var f = new SharedFields();
+        byte[] nonce = [], tcHash = [];
         while (!children.End)
         {
             var e = children.Read();
+            if (AssertionTlv.ReadShared(e, ref f, 5, 4, step))
+                continue;
             switch (e.Tag)
             {
-                case UafTag.Aaid:
-                    AssertionTlv.Seen(ref seen, Aaid, e.Tag, step);
-                    aaid = AssertionTlv.Aaid(e.Value, step);
-                    break;
-                case UafTag.AssertionInfo:
-                    AssertionTlv.Seen(ref seen, Info, e.Tag, step);
-                    info = AssertionTlv.Exact(e.Value, 5, "SignedData TAG_ASSERTION_INFO", step);
-                    break;
                 case UafTag.AuthenticatorNonce:
-                    AssertionTlv.Seen(ref seen, Nonce, e.Tag, step);
+                    AssertionTlv.Seen(ref f.Seen, Nonce, e.Tag, step);
                     nonce = e.Value.Length >= 8 ? e.Value.ToArray() : throw new UafFormatException(step, "TAG_AUTHENTICATOR_NONCE is shorter than 8 bytes");
                     break;
-                case UafTag.FinalChallengeHash:
-                    AssertionTlv.Seen(ref seen, Fch, e.Tag, step);
-                    fch = AssertionTlv.Hash(e.Value, "TAG_FINAL_CHALLENGE_HASH", step);
-                    break;
                 case UafTag.TransactionContentHash:
-                    AssertionTlv.Seen(ref seen, TcHash, e.Tag, step);
+                    AssertionTlv.Seen(ref f.Seen, TcHash, e.Tag, step);
                     tcHash = AssertionTlv.Hash(e.Value, "TAG_TRANSACTION_CONTENT_HASH", step, allowEmpty: true);
-                    break;
-                case UafTag.KeyId:
-                    AssertionTlv.Seen(ref seen, KeyId, e.Tag, step);
-                    keyId = AssertionTlv.KeyId(e.Value, step);
-                    break;
-                case UafTag.Counters:
-                    AssertionTlv.Seen(ref seen, Counters, e.Tag, step);
-                    counters = AssertionTlv.Exact(e.Value, 4, "SignedData TAG_COUNTERS", step);
-                    break;
-                case var tag when AssertionTlv.IsExtension(tag):
-                    AssertionTlv.Add(ref extensions, AssertionTlv.Extension(e, step));
                     break;
                 default:
                     throw new UafFormatException(step, $"TLV 0x{e.Tag:X4} is not allowed in TAG_UAFV1_SIGNED_DATA");
             }
         }
-        AssertionTlv.Require(seen, AllSignedData, "TAG_UAFV1_SIGNED_DATA", step);
+        AssertionTlv.Require(f.Seen, AssertionTlv.SharedBits | Nonce | TcHash, "TAG_UAFV1_SIGNED_DATA", step);
+        var info = f.Info;
         return new SignedData(
-            aaid,
+            f.Aaid,
             AuthenticatorVersion: AssertionTlv.UInt16(info, 0),
             AuthenticationMode: info[2],
             SignatureAlgorithm: AssertionTlv.Algorithm(info, 3),
             nonce,
-            fch,
+            f.FinalChallengeHash,
             tcHash,
-            keyId,
-            SignCounter: AssertionTlv.UInt32(counters, 0),
-            (IReadOnlyList<TlvExtension>?)extensions ?? [],
+            f.KeyId,
+            SignCounter: AssertionTlv.UInt32(f.Counters, 0),
+            (IReadOnlyList<TlvExtension>?)f.Extensions ?? [],
             signedData.Raw.ToArray());
     }
 }

@@ -14,18 +14,11 @@ namespace FigiAuth.Uaf.Assertions;
 /// </remarks>
 public static class RegistrationAssertionReader
 {
-    private const int Aaid = 1, Info = 2, Fch = 4, KeyId = 8, Counters = 16, PubKey = 32;
-    private const int AllKrd = Aaid | Info | Fch | KeyId | Counters | PubKey;
+    private const int PubKey = 32;
 
     public static RegistrationAssertion Read(ReadOnlySpan<byte> assertion)
     {
-        var top = UafTlvReader.ReadSingle(assertion, UafTag.UafV1RegAssertion, UafSteps.Reg10);
-        var children = top.Children(UafSteps.Reg10);
-        if (children.End)
-            throw new UafFormatException(UafSteps.Reg10, "empty registration assertion");
-        var first = children.Read();
-        if (first.Tag != UafTag.UafV1Krd)
-            throw new UafFormatException(UafSteps.Reg10, $"first element is 0x{first.Tag:X4}, not TAG_UAFV1_KRD");
+        var children = AssertionTlv.Open(assertion, UafTag.UafV1RegAssertion, UafTag.UafV1Krd, UafSteps.Reg10, out var first);
         var krd = ReadKrd(first);
 
         UafAttestationType? type = null;
@@ -57,60 +50,33 @@ public static class RegistrationAssertionReader
     {
         var step = UafSteps.Reg11;
         var children = krd.Children(step);
-        int seen = 0;
-        string aaid = "";
-        ReadOnlySpan<byte> info = default, counters = default;
-        byte[] fch = [], keyId = [], publicKey = [];
-        List<TlvExtension>? extensions = null;
+        var f = new SharedFields();
+        byte[] publicKey = [];
         while (!children.End)
         {
             var e = children.Read();
-            switch (e.Tag)
-            {
-                case UafTag.Aaid:
-                    AssertionTlv.Seen(ref seen, Aaid, e.Tag, step);
-                    aaid = AssertionTlv.Aaid(e.Value, step);
-                    break;
-                case UafTag.AssertionInfo:
-                    AssertionTlv.Seen(ref seen, Info, e.Tag, step);
-                    info = AssertionTlv.Exact(e.Value, 7, "KRD TAG_ASSERTION_INFO", step);
-                    break;
-                case UafTag.FinalChallengeHash:
-                    AssertionTlv.Seen(ref seen, Fch, e.Tag, step);
-                    fch = AssertionTlv.Hash(e.Value, "TAG_FINAL_CHALLENGE_HASH", step);
-                    break;
-                case UafTag.KeyId:
-                    AssertionTlv.Seen(ref seen, KeyId, e.Tag, step);
-                    keyId = AssertionTlv.KeyId(e.Value, step);
-                    break;
-                case UafTag.Counters:
-                    AssertionTlv.Seen(ref seen, Counters, e.Tag, step);
-                    counters = AssertionTlv.Exact(e.Value, 8, "KRD TAG_COUNTERS", step);
-                    break;
-                case UafTag.PublicKey:
-                    AssertionTlv.Seen(ref seen, PubKey, e.Tag, step);
-                    publicKey = e.Value.Length > 0 ? e.Value.ToArray() : throw new UafFormatException(step, "TAG_PUB_KEY is empty");
-                    break;
-                case var tag when AssertionTlv.IsExtension(tag):
-                    AssertionTlv.Add(ref extensions, AssertionTlv.Extension(e, step));
-                    break;
-                default:
-                    throw new UafFormatException(step, $"TLV 0x{e.Tag:X4} is not allowed in TAG_UAFV1_KRD");
-            }
+            if (AssertionTlv.ReadShared(e, ref f, 7, 8, step))
+                continue;
+            if (e.Tag != UafTag.PublicKey)
+                throw new UafFormatException(step, $"TLV 0x{e.Tag:X4} is not allowed in TAG_UAFV1_KRD");
+            AssertionTlv.Seen(ref f.Seen, PubKey, e.Tag, step);
+            publicKey = e.Value.Length > 0 ? e.Value.ToArray() : throw new UafFormatException(step, "TAG_PUB_KEY is empty");
         }
-        AssertionTlv.Require(seen, AllKrd, "TAG_UAFV1_KRD", step);
+        AssertionTlv.Require(f.Seen, AssertionTlv.SharedBits | PubKey, "TAG_UAFV1_KRD", step);
+        var info = f.Info;
+        var counters = f.Counters;
         return new KeyRegistrationData(
-            aaid,
+            f.Aaid,
             AuthenticatorVersion: AssertionTlv.UInt16(info, 0),
             AuthenticationMode: info[2],
             SignatureAlgorithm: AssertionTlv.Algorithm(info, 3),
             PublicKeyEncoding: (UafPublicKeyEncoding)AssertionTlv.UInt16(info, 5),
-            fch,
-            keyId,
+            f.FinalChallengeHash,
+            f.KeyId,
             SignCounter: AssertionTlv.UInt32(counters, 0),
             RegCounter: AssertionTlv.UInt32(counters, 4),
             publicKey,
-            (IReadOnlyList<TlvExtension>?)extensions ?? [],
+            (IReadOnlyList<TlvExtension>?)f.Extensions ?? [],
             krd.Raw.ToArray());
     }
 

@@ -81,6 +81,17 @@ public sealed class SpecVectorTests
         Assert.True(key.VerifyData(assertion.Krd.Raw, assertion.Signature, System.Security.Cryptography.HashAlgorithmName.SHA256));
     }
 
+    private static AuthenticationVerificationContext SpecAuthContext(IUafRegistrationLookup registrations, IUafCeremonyStore store) => new()
+    {
+        AppId = SpecAppId,
+        TrustedFacetIds = [SpecFacet],
+        Metadata = new InMemoryMetadataStore().Add(SpecMetadata),
+        Ceremonies = store,
+        TimeProvider = new FakeTimeProvider(In2015),
+        Registrations = registrations,
+        KeyCache = new UafPublicKeyCache(),
+    };
+
     [Fact]
     public async Task Succeeds_ForSpecAuthenticationVector()
     {
@@ -90,16 +101,7 @@ public sealed class SpecVectorTests
             krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.SignCounter, UafRegistrationStatus.Active));
         var store = new InMemoryCeremonyStore();
         store.Add(Issued("HQ1VkTUQC1NJDOo6OOWdxewrb9i5WthjfKIehFxpeuU", UafOperation.Auth, "apa", SpecAppId, "ABCD#ABCD"));
-        var result = await AuthenticationVerifier.VerifyAsync(VectorFiles.Text("spec-v1.1-authentication-response.json"), new AuthenticationVerificationContext
-        {
-            AppId = SpecAppId,
-            TrustedFacetIds = [SpecFacet],
-            Metadata = new InMemoryMetadataStore().Add(SpecMetadata),
-            Ceremonies = store,
-            TimeProvider = new FakeTimeProvider(In2015),
-            Registrations = registrations,
-            KeyCache = new UafPublicKeyCache(),
-        }, TestContext.Current.CancellationToken);
+        var result = await AuthenticationVerifier.VerifyAsync(VectorFiles.Text("spec-v1.1-authentication-response.json"), SpecAuthContext(registrations, store), TestContext.Current.CancellationToken);
         var outcome = Expect.Success(result);
         Assert.Equal((2u, "user-apa"), (Assert.Single(outcome.Assertions).SignCounter, outcome.UserId));
     }
@@ -113,16 +115,7 @@ public sealed class SpecVectorTests
             UafSignatureAlgorithm.Secp256r1EcdsaSha256Raw, UafPublicKeyEncoding.EccX962Raw, 1, UafRegistrationStatus.Active));
         var store = new InMemoryCeremonyStore();
         store.Add(Issued("HQ1VkTUQC1NJDOo6OOWdxewrb9i5WthjfKIehFxpeuU", UafOperation.Auth, "apa", SpecAppId, "ABCD#ABCD"));
-        var result = await AuthenticationVerifier.VerifyAsync(VectorFiles.Text("spec-v1.1-authentication-response.json"), new AuthenticationVerificationContext
-        {
-            AppId = SpecAppId,
-            TrustedFacetIds = [SpecFacet],
-            Metadata = new InMemoryMetadataStore().Add(SpecMetadata),
-            Ceremonies = store,
-            TimeProvider = new FakeTimeProvider(In2015),
-            Registrations = registrations,
-            KeyCache = new UafPublicKeyCache(),
-        }, TestContext.Current.CancellationToken);
+        var result = await AuthenticationVerifier.VerifyAsync(VectorFiles.Text("spec-v1.1-authentication-response.json"), SpecAuthContext(registrations, store), TestContext.Current.CancellationToken);
         Expect.Failure(result, UafStatusCode.UnacceptableContent, UafSteps.Auth18);
     }
 
