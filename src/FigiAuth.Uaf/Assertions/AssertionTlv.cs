@@ -11,6 +11,8 @@ namespace FigiAuth.Uaf.Assertions;
 /// </summary>
 internal static class AssertionTlv
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
+
     public const int AaidBit = 1, InfoBit = 2, FchBit = 4, KeyIdBit = 8, CountersBit = 16;
     public const int SharedBits = AaidBit | InfoBit | FchBit | KeyIdBit | CountersBit;
 
@@ -153,7 +155,7 @@ internal static class AssertionTlv
     {
         try
         {
-            return new System.Text.UTF8Encoding(false, true).GetString(value);
+            return StrictUtf8.GetString(value);
         }
         catch (ArgumentException e)
         {
