@@ -84,7 +84,8 @@ public static class AuthenticationVerifier
                 return failure;
             var statement = entry!.Statement;
             var transaction = CheckModeAndTransactionContent(signed, issued.Transactions, statement);
-            failure = AssertionSteps.CheckMetadataStatusAcceptable(entry, UafSteps.Auth13)
+            failure = AssertionSteps.CheckMetadataStatusAcceptable(
+                    entry, forRegistration: false, signed.AuthenticatorVersion, attestationPath: null, UafSteps.Auth13)
                 ?? AssertionSteps.CheckPolicyAllows(issued.Policy, statement, keyId, UafSteps.Auth13)
                 ?? CheckAlgorithmIsTheRegisteredOne(signed, registration!)
                 ?? transaction.Failure

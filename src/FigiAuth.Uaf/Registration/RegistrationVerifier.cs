@@ -79,7 +79,9 @@ public static class RegistrationVerifier
             if (failure is not null)
                 return failure;
             var statement = entry!.Statement;
-            failure = AssertionSteps.CheckMetadataStatusAcceptable(entry, UafSteps.Reg12)
+            failure = AssertionSteps.CheckMetadataStatusAcceptable(
+                    entry, forRegistration: true, krd.AuthenticatorVersion,
+                    assertion.Certificates.Concat(statement.AttestationRootCertificates), UafSteps.Reg12)
                 ?? AssertionSteps.CheckPolicyAllows(issued.Policy, statement, keyId, UafSteps.Reg13)
                 ?? CheckSchemeModeAndAlgorithms(wire.AssertionScheme, krd, statement)
                 ?? AssertionSteps.CheckFinalChallengeHash(krd.FinalChallengeHash, fcParams, statement, UafSteps.Reg15)

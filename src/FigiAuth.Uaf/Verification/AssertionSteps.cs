@@ -13,16 +13,12 @@ internal static class AssertionSteps
     public static UafFailure? CheckAaidHasMetadata(MetadataEntry? entry, string aaid, string stepId) =>
         entry is null ? new UafFailure(UafStatusCode.UnknownAaid, stepId, $"no metadata for {aaid}") : null;
 
-    // REG-12 / AUTH-13: the model's current MDS status is acceptable. 1493.
-    public static UafFailure? CheckMetadataStatusAcceptable(MetadataEntry entry, string stepId) =>
-        IsRevoked(entry)
-            ? new UafFailure(UafStatusCode.RevokedAuthenticator, stepId, $"{entry.Statement.Aaid} is revoked")
-            : null;
-
-    // Integration point: once Metadata/ ships MetadataStatusPolicy, call it here (it also covers
-    // ATTESTATION_KEY_COMPROMISE and USER_*_COMPROMISE). Until then only REVOKED refuses.
-    private static bool IsRevoked(MetadataEntry entry) =>
-        entry.CurrentStatus?.Status == AuthenticatorStatus.Revoked;
+    // REG-12 / AUTH-13: the model's MDS status reports allow this registration or authentication
+    // (REVOKED, ATTESTATION_KEY_COMPROMISE for new registrations, user-side compromises not fixed by
+    // a firmware update the authenticator has reached). 1493.
+    public static UafFailure? CheckMetadataStatusAcceptable(
+        MetadataEntry entry, bool forRegistration, ushort authenticatorVersion, IEnumerable<byte[]>? attestationPath, string stepId) =>
+        MetadataStatusPolicy.Evaluate(entry, forRegistration, stepId, authenticatorVersion, attestationPath);
 
     // REG-13 / AUTH-13: not disallowed and in some accepted set of the request's policy. 1492.
     public static UafFailure? CheckPolicyAllows(UafPolicy policy, MetadataStatement statement, string keyId, string stepId) =>

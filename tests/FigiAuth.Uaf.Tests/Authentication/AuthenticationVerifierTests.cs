@@ -258,7 +258,7 @@ public sealed class AuthenticationVerifierTests
     public async Task Fails_With1493_WhenModelIsRevoked()
     {
         var test = new AuthenticationScenario();
-        test.Metadata.Add(InMemoryMetadataStore.SurrogateP256(test.Authenticator.Aaid), new StatusReport(AuthenticatorStatus.FidoCertified), new StatusReport(AuthenticatorStatus.Revoked));
+        test.Metadata.Add(TestMetadataStore.SurrogateP256(test.Authenticator.Aaid), new StatusReport(AuthenticatorStatus.FidoCertified), new StatusReport(AuthenticatorStatus.Revoked));
         Expect.Failure(await test.RunAsync(), UafStatusCode.RevokedAuthenticator, UafSteps.Auth13);
     }
 

@@ -364,7 +364,7 @@ public sealed class RegistrationVerifierTests
     public async Task Fails_With1493_WhenModelIsRevoked()
     {
         var test = new RegistrationScenario();
-        test.Metadata.Add(InMemoryMetadataStore.SurrogateP256(test.Authenticator.Aaid), new StatusReport(AuthenticatorStatus.Revoked));
+        test.Metadata.Add(TestMetadataStore.SurrogateP256(test.Authenticator.Aaid), new StatusReport(AuthenticatorStatus.Revoked));
         Expect.Failure(await test.RunAsync(), UafStatusCode.RevokedAuthenticator, UafSteps.Reg12);
     }
 

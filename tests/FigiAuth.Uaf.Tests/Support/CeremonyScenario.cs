@@ -15,7 +15,7 @@ public abstract class CeremonyScenario
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     public InMemoryCeremonyStore Ceremonies { get; } = new();
     public UafTestAuthenticator Authenticator { get; } = new();
-    public InMemoryMetadataStore Metadata { get; } = new();
+    public TestMetadataStore Metadata { get; } = new();
     public string Username { get; set; } = "alice";
     public UafPolicy Policy { get; set; }
     public ServerDataProtector? ServerDataProtector { get; set; }
@@ -43,7 +43,7 @@ public abstract class CeremonyScenario
 
     protected CeremonyScenario()
     {
-        Metadata.Add(InMemoryMetadataStore.SurrogateP256(Authenticator.Aaid));
+        Metadata.Add(TestMetadataStore.SurrogateP256(Authenticator.Aaid));
         Policy = new UafPolicy([[new MatchCriteria { Aaid = [Authenticator.Aaid] }]]);
     }
 

@@ -71,7 +71,7 @@ public sealed class EbayAssertionVectorTests
     {
         var key = RegistrationAssertionReader.Read(Bytes("getSecondExampleRegAssertions()")).Krd;
         var assertion = AuthenticationAssertionReader.Read(Bytes("getExampleAuthAssertionsFromCertTool()"));
-        var imported = Crypto.UafPublicKey.Import(key.SignatureAlgorithm, key.PublicKeyEncoding, key.PublicKey, "test");
+        var imported = FigiAuth.Uaf.Crypto.UafPublicKey.Import(key.SignatureAlgorithm, key.PublicKeyEncoding, key.PublicKey, "test");
         using var publicKey = Expect.Success(imported);
         Assert.True(publicKey.Verify(assertion.SignedData.Raw, assertion.Signature));
     }
@@ -88,7 +88,7 @@ public sealed class EbayAssertionVectorTests
         // Through the public API: a ceremony of ours carrying the EBA0#0001 assertion stops at the
         // 8-byte TAG_COUNTERS (UAF-AUTH-11) before the key lookup; its signature would not verify either.
         var test = new AuthenticationScenario { Assertions = _ => [Bytes("getExampleAuthAssertionsFromClient()")] };
-        test.Metadata.Add(InMemoryMetadataStore.SurrogateP256("EBA0#0001"));
+        test.Metadata.Add(TestMetadataStore.SurrogateP256("EBA0#0001"));
         Expect.Failure(await test.RunAsync(), UafStatusCode.UnacceptableContent, UafSteps.Auth11);
     }
 }

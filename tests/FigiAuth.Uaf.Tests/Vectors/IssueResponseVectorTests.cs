@@ -27,7 +27,7 @@ public sealed class IssueResponseVectorTests
         {
             AppId = "",
             TrustedFacetIds = [Facet],
-            Metadata = new InMemoryMetadataStore().Add(InMemoryMetadataStore.SurrogateP256("4e4e#4090") with { AuthenticatorVersion = 0 }),
+            Metadata = new TestMetadataStore().Add(TestMetadataStore.SurrogateP256("4e4e#4090") with { AuthenticatorVersion = 0 }),
             Ceremonies = store,
             TimeProvider = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)),
         }, TestContext.Current.CancellationToken);
@@ -47,7 +47,7 @@ public sealed class IssueResponseVectorTests
         {
             AppId = "",
             TrustedFacetIds = ["android:apk-key-hash:AAAAAAAAAAAAAAAAAAAAAAAAAAA"],
-            Metadata = new InMemoryMetadataStore().Add(InMemoryMetadataStore.SurrogateP256("4e4e#4090")),
+            Metadata = new TestMetadataStore().Add(TestMetadataStore.SurrogateP256("4e4e#4090")),
             Ceremonies = store,
             TimeProvider = new FakeTimeProvider(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero)),
         }, TestContext.Current.CancellationToken);

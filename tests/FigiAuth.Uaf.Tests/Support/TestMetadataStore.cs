@@ -3,7 +3,7 @@ using FigiAuth.Uaf.Metadata;
 
 namespace FigiAuth.Uaf.Tests.Support;
 
-public sealed class InMemoryMetadataStore : IMetadataStore
+public sealed class TestMetadataStore : IMetadataStore
 {
     private readonly Dictionary<string, MetadataEntry> _entries = new(StringComparer.OrdinalIgnoreCase);
 
@@ -11,7 +11,7 @@ public sealed class InMemoryMetadataStore : IMetadataStore
 
     public MetadataEntry? Find(string aaid) => _entries.GetValueOrDefault(aaid);
 
-    public InMemoryMetadataStore Add(MetadataStatement statement, params StatusReport[] reports)
+    public TestMetadataStore Add(MetadataStatement statement, params StatusReport[] reports)
     {
         _entries[statement.Aaid] = new MetadataEntry(statement, reports);
         return this;
