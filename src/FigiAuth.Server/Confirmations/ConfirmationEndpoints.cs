@@ -48,9 +48,8 @@ public static class ConfirmationEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["username"] = ["no single user with this username or phone"] });
         }
 
-        var created = await confirmations.CreateAsync(new NewConfirmation(userId.Value, ConfirmationPolicies.ClientId(principal)!,
-            valid.AmountMinor, valid.CurrencyExponent, valid.Currency, valid.PayeeName, valid.PayeeAccount, valid.Lifetime,
-            valid.CallbackUrl), ct);
+        var created = await confirmations.CreateAsync(
+            valid.Draft with { UserId = userId.Value, ClientId = ConfirmationPolicies.ClientId(principal)! }, ct);
         if (created is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests,

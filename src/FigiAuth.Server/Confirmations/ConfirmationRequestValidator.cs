@@ -69,8 +69,8 @@ internal static class ConfirmationRequestValidator
         }
 
         valid = errors.Count == 0
-            ? new ValidatedConfirmationRequest(request.Username, request.Phone, amount!.Value, exponent!.Value, currency,
-                payeeName!, payeeAccount, lifetime, request.CallbackUrl)
+            ? new ValidatedConfirmationRequest(request.Username, request.Phone, new NewConfirmation(Guid.Empty, "",
+                amount!.Value, exponent!.Value, currency, payeeName!, payeeAccount, lifetime, request.CallbackUrl))
             : null;
         return errors;
     }

@@ -1,12 +1,6 @@
 namespace FigiAuth.Server.Confirmations;
 
-internal sealed record ValidatedConfirmationRequest(
-    string? Username,
-    string? Phone,
-    long AmountMinor,
-    int CurrencyExponent,
-    string Currency,
-    string PayeeName,
-    string? PayeeAccount,
-    TimeSpan Lifetime,
-    string? CallbackUrl);
+/// <summary>A create request that passed validation: who to look up, and the confirmation to create once the
+/// user and client are filled in (<see cref="NewConfirmation.UserId"/> and <see cref="NewConfirmation.ClientId"/>
+/// are empty here).</summary>
+internal sealed record ValidatedConfirmationRequest(string? Username, string? Phone, NewConfirmation Draft);

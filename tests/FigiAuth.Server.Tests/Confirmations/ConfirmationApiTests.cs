@@ -11,6 +11,17 @@ public sealed class ConfirmationApiTests(FigiAuthServerFactory factory) : IClass
     static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
+    /// <summary>Posts the body made for a new user's name; asserts 400 with an error for <paramref name="field"/>.</summary>
+    async Task AssertRefusedAsync(Func<string, object> body, string field)
+    {
+        var (_, name) = await factory.AddUserAsync();
+
+        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1", body(name));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty(field, out _), field);
+    }
+
     async Task<(HttpClient Client, Guid UserId, JsonElement Created)> CreateAsync(object? body = null, string? username = null)
     {
         var (userId, name) = await factory.AddUserAsync();
@@ -53,15 +64,10 @@ public sealed class ConfirmationApiTests(FigiAuthServerFactory factory) : IClass
     [Fact]
     public async Task Fails_With400_WhenCallerSendsDisplayText()
     {
-        var (_, name) = await factory.AddUserAsync();
-
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1", new
+        await AssertRefusedAsync(n => new
         {
-            username = name, amount = "10.00", currency = "KES", payee = new { name = "Bob" }, displayText = "Send 1 KES to Bob",
-        });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("displayText", out _));
+            username = n, amount = "10.00", currency = "KES", payee = new { name = "Bob" }, displayText = "Send 1 KES to Bob",
+        }, "displayText");
     }
 
     [Theory]
@@ -79,24 +85,13 @@ public sealed class ConfirmationApiTests(FigiAuthServerFactory factory) : IClass
     [InlineData("99999999999999999999", "KES")]
     public async Task Fails_With400_WhenAmountIsNotCanonical(string amount, string currency)
     {
-        var (_, name) = await factory.AddUserAsync();
-
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1", ConfirmationTestExtensions.Body(name, amount, currency));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("amount", out _));
+        await AssertRefusedAsync(n => ConfirmationTestExtensions.Body(n, amount, currency), "amount");
     }
 
     [Fact]
     public async Task Fails_With400_WhenAmountIsAJsonNumber()
     {
-        var (_, name) = await factory.AddUserAsync();
-
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1",
-            new { username = name, amount = 1500.00, currency = "KES", payee = new { name = "Bob" } });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("amount", out _));
+        await AssertRefusedAsync(n => new { username = n, amount = 1500.00, currency = "KES", payee = new { name = "Bob" } }, "amount");
     }
 
     [Theory]
@@ -106,12 +101,7 @@ public sealed class ConfirmationApiTests(FigiAuthServerFactory factory) : IClass
     [InlineData("")]
     public async Task Fails_With400_WhenCurrencyIsNotAcceptedIso4217(string currency)
     {
-        var (_, name) = await factory.AddUserAsync();
-
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1", ConfirmationTestExtensions.Body(name, "10", currency));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("currency", out _));
+        await AssertRefusedAsync(n => ConfirmationTestExtensions.Body(n, "10", currency), "currency");
     }
 
     [Theory]
@@ -121,13 +111,7 @@ public sealed class ConfirmationApiTests(FigiAuthServerFactory factory) : IClass
     [InlineData("")]
     public async Task Fails_With400_WhenPayeeNameHasControlOrFormatCharacters(string payee)
     {
-        var (_, name) = await factory.AddUserAsync();
-
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1",
-            new { username = name, amount = "10", currency = "KES", payee = new { name = payee } });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("errors").TryGetProperty("payee.name", out _));
+        await AssertRefusedAsync(n => new { username = n, amount = "10", currency = "KES", payee = new { name = payee } }, "payee.name");
     }
 
     [Theory]
@@ -135,12 +119,7 @@ public sealed class ConfirmationApiTests(FigiAuthServerFactory factory) : IClass
     [InlineData(901)]
     public async Task Fails_With400_WhenLifetimeIsOutOfRange(int seconds)
     {
-        var (_, name) = await factory.AddUserAsync();
-
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1",
-            new { username = name, amount = "10", currency = "KES", payee = new { name = "Bob" }, expiresInSeconds = seconds });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await AssertRefusedAsync(n => new { username = n, amount = "10", currency = "KES", payee = new { name = "Bob" }, expiresInSeconds = seconds }, "expiresInSeconds");
     }
 
     [Fact]
