@@ -1,3 +1,4 @@
+using FigiAuth.Server.Confirmations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,10 +23,13 @@ public abstract class FigiAuthDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Confirmation> Confirmations => Set<Confirmation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
+        builder.ApplyConfiguration(new ConfirmationConfiguration());
 
         builder.Entity<UafRegistration>(e =>
         {

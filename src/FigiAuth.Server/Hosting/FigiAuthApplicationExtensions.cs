@@ -21,6 +21,7 @@ public static class FigiAuthApplicationExtensions
         app.MapOperationsEndpoints();
         app.MapJwks();
         app.MapAdminEndpoints();
+        app.MapConfirmationEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();

@@ -32,6 +32,16 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
             claims[RoleClaim] = roles.ToArray();
         }
 
+        if (request.Scopes is { Count: > 0 } scopes)
+        {
+            claims["scope"] = string.Join(' ', scopes);
+        }
+
+        if (request.ClientId is not null)
+        {
+            claims["client_id"] = request.ClientId;
+        }
+
         return Handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
         {
             Issuer = o.PublicOrigin,

@@ -2,7 +2,8 @@ namespace FigiAuth.Server.Tokens;
 
 /// <summary>
 /// What an access token says. Amr: e.g. ["uaf"], ["hwk", "user"]; Acr: e.g. "urn:figiauth:acr:uaf".
-/// Audience and Lifetime default to FigiAuth:Tokens.
+/// Audience and Lifetime default to FigiAuth:Tokens. Scopes become the space-separated "scope" claim and ClientId
+/// the "client_id" claim (RFC 9068), e.g. for a DFS back end's client-credentials token.
 /// </summary>
 public sealed record AccessTokenRequest(
     string Subject,
@@ -10,4 +11,6 @@ public sealed record AccessTokenRequest(
     string? Acr = null,
     IReadOnlyList<string>? Roles = null,
     string? Audience = null,
-    TimeSpan? Lifetime = null);
+    TimeSpan? Lifetime = null,
+    IReadOnlyList<string>? Scopes = null,
+    string? ClientId = null);

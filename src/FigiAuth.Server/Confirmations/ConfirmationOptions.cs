@@ -1,0 +1,28 @@
+namespace FigiAuth.Server.Confirmations;
+
+/// <summary>FigiAuth:Confirmations.</summary>
+public sealed class ConfirmationOptions
+{
+    public const string SectionName = "FigiAuth:Confirmations";
+
+    /// <summary>Lifetime when the request names none. Default: 5 minutes.</summary>
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest lifetime a request may ask for. Default: 15 minutes.</summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Pending confirmations one user may have at once (push-bombing limit, SECURITY.md TC-15). Default: 5.</summary>
+    public int MaxPendingPerUser { get; set; } = 5;
+
+    /// <summary>Callback deliveries tried per confirmation. Default: 3.</summary>
+    public int CallbackAttempts { get; set; } = 3;
+
+    /// <summary>Wait before retrying a failed callback. Default: 10 seconds.</summary>
+    public TimeSpan CallbackRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often due callbacks and expiries are looked for. Default: 2 seconds.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Timeout of one callback POST. Default: 10 seconds.</summary>
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace FigiAuth.Server.Confirmations;
+
+/// <summary>A confirmation as its client sees it; Receipt only once confirmed.</summary>
+public sealed record ConfirmationView(
+    string Id,
+    ConfirmationStatus Status,
+    string DisplayText,
+    string Amount,
+    string Currency,
+    PayeeView Payee,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? AnsweredAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ConfirmationMethod? Method,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Authenticator,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Receipt)
+{
+    /// <summary>A pending confirmation past its expiry reads as expired before the sweeper marks it.</summary>
+    public static ConfirmationView From(Confirmation c, DateTimeOffset now) => new(
+        c.Id,
+        c.Status == ConfirmationStatus.Pending && c.ExpiresAt <= now ? ConfirmationStatus.Expired : c.Status,
+        c.DisplayText,
+        Money.Format(c.AmountMinor, c.CurrencyExponent),
+        c.Currency,
+        new PayeeView(c.PayeeName, c.PayeeAccount),
+        c.CreatedAt,
+        c.ExpiresAt,
+        c.AnsweredAt,
+        c.Method,
+        c.Authenticator,
+        c.Status == ConfirmationStatus.Confirmed ? c.Receipt : null);
+}

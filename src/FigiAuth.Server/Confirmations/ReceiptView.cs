@@ -1,0 +1,3 @@
+namespace FigiAuth.Server.Confirmations;
+
+public sealed record ReceiptView(string ConfirmationId, string Receipt);
