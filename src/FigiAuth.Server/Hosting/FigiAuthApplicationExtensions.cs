@@ -21,6 +21,8 @@ public static class FigiAuthApplicationExtensions
         app.MapOperationsEndpoints();
         app.MapJwks();
         app.MapAdminEndpoints();
+        app.MapOidcEndpoints();
+        app.MapHighValueApi();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();

@@ -46,6 +46,8 @@ public static class FigiAuthServiceCollectionExtensions
 
         services.AddFigiAuthHttp();
         services.AddFigiAuthOperations();
+        services.AddFigiAuthOidc();
+        services.AddFigiAuthAccounts();
         return services;
     }
 

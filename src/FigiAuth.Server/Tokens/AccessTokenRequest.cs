@@ -2,7 +2,7 @@ namespace FigiAuth.Server.Tokens;
 
 /// <summary>
 /// What an access token says. Amr: e.g. ["uaf"], ["hwk", "user"]; Acr: e.g. "urn:figiauth:acr:uaf".
-/// Audience and Lifetime default to FigiAuth:Tokens.
+/// Audience and Lifetime default to FigiAuth:Tokens. Acr and amr values: docs/acr-amr.md.
 /// </summary>
 public sealed record AccessTokenRequest(
     string Subject,
@@ -10,4 +10,5 @@ public sealed record AccessTokenRequest(
     string? Acr = null,
     IReadOnlyList<string>? Roles = null,
     string? Audience = null,
-    TimeSpan? Lifetime = null);
+    TimeSpan? Lifetime = null,
+    IReadOnlyList<string>? Scopes = null);
