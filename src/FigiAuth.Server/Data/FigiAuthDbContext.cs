@@ -22,10 +22,13 @@ public abstract class FigiAuthDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Passkeys.PasskeyCredential> PasskeyCredentials => Set<Passkeys.PasskeyCredential>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
+        builder.ApplyConfiguration(new Passkeys.PasskeyCredentialConfiguration());
 
         builder.Entity<UafRegistration>(e =>
         {

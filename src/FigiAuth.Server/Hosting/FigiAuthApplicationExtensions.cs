@@ -23,6 +23,7 @@ public static class FigiAuthApplicationExtensions
         app.MapAdminEndpoints();
         app.MapOidcEndpoints();
         app.MapHighValueApi();
+        app.MapPasskeyEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();

@@ -48,6 +48,7 @@ public static class FigiAuthServiceCollectionExtensions
         services.AddFigiAuthOperations();
         services.AddFigiAuthOidc();
         services.AddFigiAuthAccounts();
+        services.AddFigiAuthPasskeys();
         return services;
     }
 
