@@ -7,6 +7,7 @@ public static class AccountsServiceCollectionExtensions
     /// <summary>The account pages (Razor Pages under Pages/Account) and the cookie paths that lead to them.</summary>
     public static IServiceCollection AddFigiAuthAccounts(this IServiceCollection services)
     {
+        services.AddRazorPages();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/signin";

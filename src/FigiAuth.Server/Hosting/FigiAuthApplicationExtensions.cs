@@ -14,6 +14,7 @@ public static class FigiAuthApplicationExtensions
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<UafRequestLimits>();
+        app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -24,6 +25,7 @@ public static class FigiAuthApplicationExtensions
         app.MapOidcEndpoints();
         app.MapHighValueApi();
         app.MapPasskeyEndpoints();
+        app.MapRazorPages();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();
