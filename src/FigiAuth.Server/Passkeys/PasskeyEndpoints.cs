@@ -17,31 +17,28 @@ public static class PasskeyEndpoints
         return passkeys;
     }
 
-    static async Task<IResult> RegisterOptionsAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
-        CancellationToken ct)
-    {
-        var (body, error) = await PasskeyRequestReader.ReadAsync<PasskeyRegistrationRequest>(context.Request, options.Value.MaxRequestBytes, ct);
-        return error ?? await ceremonies.RegisterOptionsAsync(context, body!, ct);
-    }
+    static Task<IResult> RegisterOptionsAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
+        CancellationToken ct) =>
+        WithBodyAsync<PasskeyRegistrationRequest>(context, options, body => ceremonies.RegisterOptionsAsync(context, body, ct), ct);
 
-    static async Task<IResult> RegisterCompleteAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
-        CancellationToken ct)
-    {
-        var (body, error) = await PasskeyRequestReader.ReadAsync<AuthenticatorAttestationRawResponse>(context.Request, options.Value.MaxRequestBytes, ct);
-        return error ?? await ceremonies.RegisterCompleteAsync(context, body!, ct);
-    }
+    static Task<IResult> RegisterCompleteAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
+        CancellationToken ct) =>
+        WithBodyAsync<AuthenticatorAttestationRawResponse>(context, options, body => ceremonies.RegisterCompleteAsync(context, body, ct), ct);
 
-    static async Task<IResult> LoginOptionsAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
-        CancellationToken ct)
-    {
-        var (body, error) = await PasskeyRequestReader.ReadAsync<PasskeyLoginRequest>(context.Request, options.Value.MaxRequestBytes, ct);
-        return error ?? await ceremonies.LoginOptionsAsync(context, body!, ct);
-    }
+    static Task<IResult> LoginOptionsAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
+        CancellationToken ct) =>
+        WithBodyAsync<PasskeyLoginRequest>(context, options, body => ceremonies.LoginOptionsAsync(context, body, ct), ct);
 
-    static async Task<IResult> LoginCompleteAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
+    static Task<IResult> LoginCompleteAsync(HttpContext context, PasskeyCeremonies ceremonies, IOptions<PasskeyOptions> options,
+        CancellationToken ct) =>
+        WithBodyAsync<AuthenticatorAssertionRawResponse>(context, options, body => ceremonies.LoginCompleteAsync(context, body, ct), ct);
+
+    /// <summary>Reads the bounded JSON body, answering 400/413/415 itself, then hands it on.</summary>
+    static async Task<IResult> WithBodyAsync<T>(HttpContext context, IOptions<PasskeyOptions> options, Func<T, Task<IResult>> handle,
         CancellationToken ct)
+        where T : class
     {
-        var (body, error) = await PasskeyRequestReader.ReadAsync<AuthenticatorAssertionRawResponse>(context.Request, options.Value.MaxRequestBytes, ct);
-        return error ?? await ceremonies.LoginCompleteAsync(context, body!, ct);
+        var (body, error) = await PasskeyRequestReader.ReadAsync<T>(context.Request, options.Value.MaxRequestBytes, ct);
+        return error ?? await handle(body!);
     }
 }
