@@ -24,12 +24,14 @@ public abstract class FigiAuthDbContext(DbContextOptions options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Confirmation> Confirmations => Set<Confirmation>();
+    public DbSet<Passkeys.PasskeyCredential> PasskeyCredentials => Set<Passkeys.PasskeyCredential>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.ApplyConfiguration(new ConfirmationConfiguration());
+        builder.ApplyConfiguration(new Passkeys.PasskeyCredentialConfiguration());
 
         builder.Entity<UafRegistration>(e =>
         {

@@ -14,6 +14,7 @@ public static class FigiAuthApplicationExtensions
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<UafRequestLimits>();
+        app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -22,6 +23,10 @@ public static class FigiAuthApplicationExtensions
         app.MapJwks();
         app.MapAdminEndpoints();
         app.MapConfirmationEndpoints();
+        app.MapOidcEndpoints();
+        app.MapHighValueApi();
+        app.MapPasskeyEndpoints();
+        app.MapRazorPages();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();

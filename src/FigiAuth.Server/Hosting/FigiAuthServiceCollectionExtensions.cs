@@ -47,6 +47,9 @@ public static class FigiAuthServiceCollectionExtensions
 
         services.AddFigiAuthHttp();
         services.AddFigiAuthOperations();
+        services.AddFigiAuthOidc();
+        services.AddFigiAuthAccounts();
+        services.AddFigiAuthPasskeys();
         return services;
     }
 

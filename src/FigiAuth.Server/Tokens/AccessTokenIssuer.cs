@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace FigiAuth.Server.Tokens;
 
-/// <summary>Issues short-lived ES256 JWT access tokens (iss = PublicOrigin) signed with the key ring's current key.</summary>
+/// <summary>Issues short-lived ES256 JWT access tokens (iss = <see cref="IssuerName"/> of PublicOrigin, as OIDC tokens) signed with the key ring's current key.</summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IOptions<FigiAuthOptions> options)
 {
     public const string RoleClaim = "role";
@@ -27,14 +27,15 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
             claims[JwtRegisteredClaimNames.Acr] = request.Acr;
         }
 
+        if (request.Scopes is { Count: > 0 } scopes)
+        {
+            // RFC 9068 / OpenIddict: one space-separated string.
+            claims["scope"] = string.Join(' ', scopes);
+        }
+
         if (request.Roles is { Count: > 0 } roles)
         {
             claims[RoleClaim] = roles.ToArray();
-        }
-
-        if (request.Scopes is { Count: > 0 } scopes)
-        {
-            claims["scope"] = string.Join(' ', scopes);
         }
 
         if (request.ClientId is not null)
@@ -44,7 +45,7 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
 
         return Handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
         {
-            Issuer = o.PublicOrigin,
+            Issuer = IssuerName.Of(o.PublicOrigin!),
             Audience = request.Audience ?? o.Tokens.Audience,
             IssuedAt = now,
             NotBefore = now,

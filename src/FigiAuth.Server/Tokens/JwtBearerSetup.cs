@@ -20,7 +20,7 @@ internal sealed class JwtBearerSetup(SigningKeyRing ring, IOptions<FigiAuthOptio
         bearer.MapInboundClaims = false;
         bearer.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuer = o.PublicOrigin,
+            ValidIssuers = [IssuerName.Of(o.PublicOrigin!), o.PublicOrigin],
             ValidAudience = o.Tokens.Audience,
             ValidAlgorithms = [SigningKeyRing.Algorithm],
             ValidTypes = ["at+jwt"],

@@ -20,7 +20,7 @@ public sealed class JwksTests(FigiAuthServerFactory factory) : IClassFixture<Fig
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = options.PublicOrigin,
+            ValidIssuer = IssuerName.Of(options.PublicOrigin!),
             ValidAudience = "figiauth",
             IssuerSigningKeys = new JsonWebKeySet(json).GetSigningKeys(),
         });

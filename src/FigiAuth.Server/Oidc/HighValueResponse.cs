@@ -1,0 +1,3 @@
+namespace FigiAuth.Server.Oidc;
+
+public sealed record HighValueResponse(string Subject, string Acr);

@@ -1,0 +1,7 @@
+namespace FigiAuth.Server.Pages.Account;
+
+public enum SecurityKeyKind
+{
+    Passkey = 1,
+    Uaf = 2,
+}

@@ -1,0 +1,34 @@
+using Fido2NetLib;
+using FigiAuth.Server.Ceremonies;
+using FigiAuth.Server.Passkeys;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PasskeyServiceCollectionExtensions
+{
+    /// <summary>Passkeys on the Fido2 package (which does the WebAuthn verification): its configuration from
+    /// FigiAuth:Passkeys, <see cref="IFido2"/> without a metadata service, and the ceremonies.</summary>
+    public static IServiceCollection AddFigiAuthPasskeys(this IServiceCollection services)
+    {
+        services.AddOptions<PasskeyOptions>().BindConfiguration(PasskeyOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<PasskeyOptions>, PasskeyOptionsSetup>());
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<PasskeyOptions>>().Value;
+            return new Fido2Configuration
+            {
+                RPID = o.RpId ?? throw new InvalidOperationException("FigiAuth:Passkeys:RpId is required"),
+                RPName = o.RpName,
+                Origins = o.Origins.ToHashSet(StringComparer.Ordinal),
+                Timeout = (uint)o.Timeout.TotalMilliseconds,
+                ChallengeSize = 32,
+            };
+        });
+        services.TryAddSingleton<IFido2>(sp => new Fido2(sp.GetRequiredService<Fido2Configuration>()));
+        services.TryAddSingleton<PasskeyUsernameMask>();
+        services.TryAddScoped<PasskeyCeremonies>();
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Buffers.Text;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FigiAuth.Browser.Tests;
+
+/// <summary>One customer's journey on the real server: sign up with a passkey, sign out, sign in username-less, an OIDC
+/// code + PKCE flow for the test client, a step-up (max_age=0), then remove the passkey and see sign-in refused.</summary>
+public sealed class PasskeyJourneyTests(ServerProcess server) : IClassFixture<ServerProcess>
+{
+    const string ClientId = "figiauth-test";
+    const string RedirectUri = "http://127.0.0.1:5099/callback";
+
+    [Fact]
+    public async Task Succeeds_ThroughSignUpSignInOidcStepUpAndRevocation()
+    {
+        await using var browser = await PasskeyBrowser.LaunchAsync();
+        var page = browser.Page;
+        var username = $"amina{Guid.NewGuid():N}"[..16];
+        var callbacks = new List<string>();
+        // Nothing listens on the redirect URI: the code is read from the request the browser makes to it.
+        var requests = new List<string>();
+        page.Request += (_, request) =>
+        {
+            lock (requests)
+            {
+                requests.Add(request.Url);
+            }
+
+            if (request.Url.StartsWith(RedirectUri, StringComparison.Ordinal))
+            {
+                lock (callbacks)
+                {
+                    callbacks.Add(request.Url);
+                }
+            }
+        };
+
+        await browser.StepAsync("01-sign-up", async () =>
+        {
+            await page.GotoAsync($"{server.Origin}/account/signup");
+            await page.FillAsync("#username", username);
+            await page.FillAsync("#passkey-name", "Test phone");
+            await page.ClickAsync("#signup-submit");
+            await page.WaitForURLAsync($"{server.Origin}/");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"signed in as {username}");
+        });
+
+        await browser.StepAsync("02-sign-out", async () =>
+        {
+            await page.GotoAsync($"{server.Origin}/account/signout");
+            await page.ClickAsync("#signout-submit");
+            await page.WaitForURLAsync($"{server.Origin}/account/signin");
+        });
+
+        await browser.StepAsync("03-sign-in-username-less", async () =>
+        {
+            await page.ClickAsync("#signin-any");
+            await page.WaitForURLAsync($"{server.Origin}/");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"signed in as {username}");
+        });
+
+        await browser.StepAsync("04-oidc-code-pkce", async () =>
+        {
+            var (url, verifier) = AuthorizeUrl(maxAge: null);
+            await GotoIgnoringUnreachableAsync(page, url);
+            await WaitForAsync(() => callbacks.Count >= 1);
+            await AssertRedeemsAsync(callbacks[^1], verifier);
+        });
+
+        await browser.StepAsync("05-step-up", async () =>
+        {
+            var (url, verifier) = AuthorizeUrl(maxAge: 0);
+            var before = callbacks.Count;
+            await GotoIgnoringUnreachableAsync(page, url);
+            // The sign-in page's conditional UI may answer with the virtual authenticator before the button is clicked.
+            if (callbacks.Count == before && page.Url.Contains("/account/signin", StringComparison.Ordinal))
+            {
+                try
+                {
+                    await page.ClickAsync("#signin-any", new PageClickOptions { Timeout = 3_000 });
+                }
+                catch (Exception e) when (e is TimeoutException or PlaywrightException)
+                {
+                    // already navigating back to the client
+                }
+            }
+
+            await WaitForAsync(() => callbacks.Count > before);
+            Assert.Contains(requests, r => r.Contains("/account/signin?returnUrl=", StringComparison.Ordinal));
+            await AssertRedeemsAsync(callbacks[^1], verifier);
+        });
+
+        await browser.StepAsync("06-revoke", async () =>
+        {
+            await page.GotoAsync($"{server.Origin}/account/security");
+            await Assertions.Expect(page.Locator(".key")).ToContainTextAsync("Test phone");
+            await page.ClickAsync("button.danger");
+            await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("can no longer be used");
+            await page.GotoAsync($"{server.Origin}/account/signout");
+            await page.ClickAsync("#signout-submit");
+            await page.WaitForURLAsync($"{server.Origin}/account/signin");
+        });
+
+        await browser.StepAsync("07-sign-in-refused", async () =>
+        {
+            await page.ClickAsync("#signin-any");
+            await Assertions.Expect(page.Locator("#message")).ToContainTextAsync("could not verify your passkey");
+            Assert.EndsWith("/account/signin", page.Url);
+        });
+    }
+
+    (string Url, string Verifier) AuthorizeUrl(int? maxAge)
+    {
+        var verifier = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var challenge = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var url = $"{server.Origin}/connect/authorize?client_id={ClientId}&response_type=code&scope=openid%20profile" +
+            $"&redirect_uri={Uri.EscapeDataString(RedirectUri)}&code_challenge={challenge}&code_challenge_method=S256&state=s1&nonce=n1" +
+            (maxAge is { } m ? $"&max_age={m}" : "");
+        return (url, verifier);
+    }
+
+    async Task AssertRedeemsAsync(string callback, string verifier)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(callback).Query);
+        Assert.Equal("s1", query["state"]);
+        using var http = new HttpClient();
+        var response = await http.PostAsync($"{server.Origin}/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = query["code"] ?? "",
+            ["redirect_uri"] = RedirectUri,
+            ["client_id"] = ClientId,
+            ["code_verifier"] = verifier,
+        }));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty("id_token", out _));
+    }
+
+    static async Task GotoIgnoringUnreachableAsync(IPage page, string url)
+    {
+        try
+        {
+            await page.GotoAsync(url);
+        }
+        catch (PlaywrightException e) when (e.Message.Contains("ERR_CONNECTION_REFUSED", StringComparison.Ordinal))
+        {
+            // the final redirect to the client's callback, which nothing serves
+        }
+    }
+
+    static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(condition(), "timed out");
+    }
+}
