@@ -15,25 +15,52 @@ internal sealed class OidcClientSeeder(IServiceScopeFactory scopes, IOptions<Oid
         var scopeManager = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
         if (await scopeManager.FindByNameAsync(OidcScopes.Api, cancellationToken) is null)
         {
-            await scopeManager.CreateAsync(new OpenIddictScopeDescriptor
+            try
             {
-                Name = OidcScopes.Api,
-                DisplayName = "FigiAuth APIs",
-                Resources = { figiAuth.Value.Tokens.Audience },
-            }, cancellationToken);
+                await scopeManager.CreateAsync(new OpenIddictScopeDescriptor
+                {
+                    Name = OidcScopes.Api,
+                    DisplayName = "FigiAuth APIs",
+                    Resources = { figiAuth.Value.Tokens.Audience },
+                }, cancellationToken);
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                // Another process created it first (unique name): nothing left to do.
+            }
         }
 
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var client in oidc.Value.Clients)
         {
-            var descriptor = Describe(client);
-            if (await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is { } existing)
+            await UpsertAsync(client, cancellationToken);
+        }
+    }
+
+    // Several server processes (or test hosts) may start at once on one database: a lost race on the
+    // client row is retried on a fresh scope, so the last writer wins with the same configuration.
+    private async Task UpsertAsync(OidcClientOptions client, CancellationToken cancellationToken)
+    {
+        var descriptor = Describe(client);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            try
             {
-                await applications.UpdateAsync(existing, descriptor, cancellationToken);
+                if (await applications.FindByClientIdAsync(client.ClientId, cancellationToken) is { } existing)
+                {
+                    await applications.UpdateAsync(existing, descriptor, cancellationToken);
+                }
+                else
+                {
+                    await applications.CreateAsync(descriptor, cancellationToken);
+                }
+
+                return;
             }
-            else
+            catch (Exception e) when (attempt < 5 && e is OpenIddictExceptions.ConcurrencyException or Microsoft.EntityFrameworkCore.DbUpdateException)
             {
-                await applications.CreateAsync(descriptor, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken);
             }
         }
     }
