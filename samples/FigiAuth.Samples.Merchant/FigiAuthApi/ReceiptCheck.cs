@@ -97,6 +97,9 @@ public sealed class ReceiptCheck(IHttpClientFactory factory, IOptions<FigiAuthAp
             ? null
             : ReceiptVerdict.Refused("the receipt's display_hash is not the hash of its display_text");
 
+    /// <summary>Reads claims verified earlier (e.g. stored with a payment) for display; it checks nothing.</summary>
+    public static VerifiedReceipt FromVerifiedClaims(string claimsJson) => ToReceipt(JsonNode.Parse(claimsJson)!.AsObject());
+
     static VerifiedReceipt ToReceipt(JsonObject claims) => new(
         Text(claims, "confirmation_id")!,
         Text(claims, "sub") ?? "",

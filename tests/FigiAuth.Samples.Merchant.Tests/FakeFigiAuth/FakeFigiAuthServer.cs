@@ -54,6 +54,7 @@ public sealed class FakeFigiAuthServer : IAsyncDisposable
         app.MapGet("/.well-known/openid-configuration", () => Results.Json(new JsonObject
         {
             ["issuer"] = Issuer,
+            ["authorization_endpoint"] = $"{Issuer}/connect/authorize",
             ["token_endpoint"] = $"{Issuer}/connect/token",
             ["jwks_uri"] = $"{Issuer}/.well-known/jwks.json",
         }));
