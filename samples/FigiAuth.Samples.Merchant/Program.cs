@@ -3,7 +3,8 @@ using FigiAuth.Samples.FigiAuthApi;
 using FigiAuth.Samples.Merchant;
 using FigiAuth.Samples.Merchant.Payments;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app's folder, so `dotnet path/to/the.dll` finds its appsettings from any directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddFigiAuthApi();
 builder.Services.AddOptions<MerchantOptions>().BindConfiguration("Merchant")

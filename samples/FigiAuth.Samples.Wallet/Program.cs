@@ -4,7 +4,8 @@ using FigiAuth.Samples.Wallet.Data;
 using FigiAuth.Samples.Wallet.Transfers;
 using Microsoft.EntityFrameworkCore;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the app's folder, so `dotnet path/to/the.dll` finds its appsettings from any directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.Services.AddFigiAuthApi();
 builder.Services.AddWalletAuthentication();
