@@ -21,6 +21,7 @@ public static class FigiAuthApplicationExtensions
         app.MapOperationsEndpoints();
         app.MapJwks();
         app.MapAdminEndpoints();
+        app.MapUafEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();

@@ -43,6 +43,7 @@ public static class FigiAuthServiceCollectionExtensions
         services.TryAddSingleton<AuditLog>();
         services.TryAddScoped<AuditChainVerifier>();
         services.TryAddScoped<UserDirectory>();
+        services.AddFigiAuthUaf();
 
         services.AddFigiAuthHttp();
         services.AddFigiAuthOperations();
