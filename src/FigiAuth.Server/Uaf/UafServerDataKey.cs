@@ -10,7 +10,7 @@ namespace FigiAuth.Server.Uaf;
 
 /// <summary>
 /// The serverData MAC key: FigiAuth:Uaf:ServerDataKey (base64, at least 32 bytes) when configured, else derived with
-/// HKDF-SHA256 from the master key of the oldest active Data Protection key, whose ring lives in the database and
+/// HKDF-SHA256 from the master key of the oldest unexpired Data Protection key, whose ring lives in the database and
 /// is shared by every node. Never a literal.
 /// </summary>
 internal sealed class UafServerDataKey(IOptions<FigiAuthOptions> options, IDataProtectionProvider dataProtection, IKeyManager keys,
@@ -37,7 +37,7 @@ internal sealed class UafServerDataKey(IOptions<FigiAuthOptions> options, IDataP
         _ = dataProtection.CreateProtector("FigiAuth.Uaf.ServerData").Protect([0]);
         var now = time.GetUtcNow();
         var key = keys.GetAllKeys()
-            .Where(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now)
+            .Where(k => !k.IsRevoked && k.ExpirationDate > now)
             .OrderBy(k => k.ActivationDate).ThenBy(k => k.KeyId)
             .FirstOrDefault() ?? throw new InvalidOperationException("the Data Protection key ring has no active key");
         var xml = key.Descriptor.ExportToXml().SerializedDescriptorElement;
