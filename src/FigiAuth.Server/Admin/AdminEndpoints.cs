@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using FigiAuth.Server.Admin;
+using FigiAuth.Server.Admin.Metadata;
 using FigiAuth.Server.Audit;
 using FigiAuth.Server.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,7 @@ public static class AdminEndpoints
         admin.MapPost("/uaf-registrations/{id:guid}/revoke", RevokeAsync);
         admin.MapGet("/audit", GetAuditAsync);
         admin.MapGet("/audit/verify", VerifyAuditAsync);
+        admin.MapMetadataAdminEndpoints();
         return admin;
     }
 

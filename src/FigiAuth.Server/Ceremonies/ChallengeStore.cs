@@ -16,15 +16,18 @@ public sealed class ChallengeStore(FigiAuthDbContext db, TimeProvider time, IOpt
 {
     const int ChallengeBytes = 32;
 
-    /// <summary>Creates and saves a challenge of 32 random bytes that expires after FigiAuth:Uaf:ChallengeLifetime.</summary>
+    /// <summary>
+    /// Creates and saves a challenge that expires after FigiAuth:Uaf:ChallengeLifetime: 32 random bytes, or
+    /// <paramref name="challengeValue"/> when the caller already put one in a message (e.g. a UAF request).
+    /// </summary>
     public async Task<CeremonyChallenge> CreateAsync(CeremonyPurpose purpose, Guid? userId, string? username,
-        string appId, string? payloadJson = null, CancellationToken cancellationToken = default)
+        string appId, string? payloadJson = null, CancellationToken cancellationToken = default, string? challengeValue = null)
     {
         var now = time.GetUtcNow();
         var challenge = new CeremonyChallenge
         {
             Id = Guid.CreateVersion7(now),
-            Challenge = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ChallengeBytes)),
+            Challenge = challengeValue ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ChallengeBytes)),
             Purpose = purpose,
             UserId = userId,
             Username = username,

@@ -27,6 +27,7 @@ public static class FigiAuthApplicationExtensions
         app.MapHighValueApi();
         app.MapPasskeyEndpoints();
         app.MapRazorPages();
+        app.MapUafEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapOpenApi();

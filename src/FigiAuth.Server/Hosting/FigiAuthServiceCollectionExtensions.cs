@@ -44,6 +44,7 @@ public static class FigiAuthServiceCollectionExtensions
         services.TryAddScoped<AuditChainVerifier>();
         services.TryAddScoped<UserDirectory>();
         services.AddFigiAuthConfirmations();
+        services.AddFigiAuthUaf();
 
         services.AddFigiAuthHttp();
         services.AddFigiAuthOperations();

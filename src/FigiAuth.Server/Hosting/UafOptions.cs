@@ -23,6 +23,12 @@ public sealed class UafOptions
     /// <summary>Which UAF status codes rejected responses answer. Default: <see cref="StatusProfile.Detailed"/>.</summary>
     public StatusProfile StatusProfile { get; set; } = StatusProfile.Detailed;
 
+    /// <summary>
+    /// Base64 of at least 32 random bytes: the key that MACs UAF <c>serverData</c>. Default: derived from the Data
+    /// Protection key ring (shared through the database).
+    /// </summary>
+    public string? ServerDataKey { get; set; }
+
     /// <summary>How long a ceremony challenge can be answered. Default: 5 minutes.</summary>
     public TimeSpan ChallengeLifetime { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -73,6 +73,8 @@ public abstract class AuditLogTests(FigiAuthServerFactory factory)
     public async Task Succeeds_WhenAppendsInParallelTransactionsKeepOneChain()
     {
         if (!factory.EnsureAvailable()) return;
+        // Start the host once: WebApplicationFactory does not guard its first start against parallel callers.
+        _ = factory.Services;
 
         await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => factory.WithDbAsync(async (db, sp) =>
         {

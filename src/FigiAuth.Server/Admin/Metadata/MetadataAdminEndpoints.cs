@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using System.Text.Json;
+using FigiAuth.Server.Audit;
+using FigiAuth.Server.Data;
+using FigiAuth.Server.Uaf;
+using FigiAuth.Uaf.Metadata;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FigiAuth.Server.Admin.Metadata;
+
+/// <summary>
+/// /admin/v1/metadata (role admin, inherited from the admin group): list, add and remove trusted metadata statements,
+/// and import an MDS3 BLOB. Changes apply to the running server's metadata at once (in memory: a restart reloads
+/// FigiAuth:Uaf:MetadataPath and MdsBlobPath) and each is audited, refusals included.
+/// </summary>
+public static class MetadataAdminEndpoints
+{
+    const int MaxBlobChars = 8 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapMetadataAdminEndpoints(this RouteGroupBuilder admin)
+    {
+        var metadata = admin.MapGroup("/metadata");
+        metadata.MapGet("/statements", List);
+        metadata.MapPost("/statements", AddAsync);
+        metadata.MapDelete("/statements/{aaid}", RemoveAsync);
+        metadata.MapPost("/blob", ImportBlobAsync);
+        return metadata;
+    }
+
+    static Ok<List<MetadataStatementSummary>> List(UafMetadata metadata) =>
+        TypedResults.Ok(metadata.All.OrderBy(e => e.Statement.Aaid, StringComparer.OrdinalIgnoreCase)
+            .Select(MetadataStatementSummary.From).ToList());
+
+    /// <summary>Adds (or replaces) one statement; the body is a metadata statement (v3 or pre-v3 JSON).</summary>
+    static async Task<Results<Ok<MetadataStatementSummary>, ProblemHttpResult>> AddAsync(
+        HttpRequest request, UafMetadata metadata, FigiAuthDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        MetadataStatement statement;
+        try
+        {
+            statement = MetadataStatementReader.Read(json);
+        }
+        catch (Exception e) when (e is MetadataFormatException or JsonException)
+        {
+            await AuditAsync(db, audit, "uaf.metadata.add.rejected", user, null, e.Message, ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a valid metadata statement", detail: e.Message);
+        }
+
+        var replaced = metadata.AddOrReplace(statement);
+        await AuditAsync(db, audit, replaced ? "uaf.metadata.replaced" : "uaf.metadata.added", user, statement.Aaid, null, ct);
+        return TypedResults.Ok(MetadataStatementSummary.From(metadata.Find(statement.Aaid)!));
+    }
+
+    static async Task<Results<NoContent, NotFound>> RemoveAsync(
+        string aaid, UafMetadata metadata, FigiAuthDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!metadata.Remove(aaid))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await AuditAsync(db, audit, "uaf.metadata.removed", user, aaid, null, ct);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Imports an MDS3 BLOB (the body is the JWS); on any failure the last good BLOB stays and the answer says why.</summary>
+    static async Task<Results<Ok<BlobImportAnswer>, ProblemHttpResult>> ImportBlobAsync(
+        HttpRequest request, UafMetadata metadata, FigiAuthDbContext db, AuditLog audit, ClaimsPrincipal user, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[MaxBlobChars + 1];
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        if (read > MaxBlobChars)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "BLOB too large");
+        }
+
+        var jws = new string(buffer, 0, read).Trim();
+        var result = metadata.HasMdsRoot
+            ? metadata.Repository.ImportBlob(jws)
+            : new MetadataImportResult(new FigiAuth.Uaf.UafFailure(FigiAuth.Uaf.UafStatusCode.UnacceptableContent, "MDS-01",
+                "no MDS root certificate is configured (FigiAuth:Uaf:MdsRootCertificatePath)"), []);
+        if (result.Failure is { } failure)
+        {
+            await AuditAsync(db, audit, "uaf.metadata.blob.rejected", user, null, $"{failure.StepId}: {failure.Detail}", ct);
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "BLOB refused; the last good BLOB stays in use",
+                detail: $"{failure.StepId}: {failure.Detail}");
+        }
+
+        await AuditAsync(db, audit, "uaf.metadata.blob.imported", user, null, $"no {metadata.Repository.CurrentBlob?.No}", ct);
+        return TypedResults.Ok(new BlobImportAnswer(metadata.Repository.CurrentBlob?.No, result.Warnings));
+    }
+
+    static async Task AuditAsync(FigiAuthDbContext db, AuditLog audit, string type, ClaimsPrincipal user, string? aaid, string? reason,
+        CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await audit.AppendAsync(db, new AuditEntry(type, Subject: aaid, Detail: new Dictionary<string, string?>
+        {
+            ["actor"] = user.FindFirstValue("sub") ?? user.Identity?.Name,
+            ["reason"] = reason,
+        }), ct);
+        await transaction.CommitAsync(ct);
+    }
+}
+
+/// <summary>One trusted model as the admin API lists it.</summary>
+public sealed record MetadataStatementSummary(string Aaid, string? Description, IReadOnlyList<string> AttestationTypes,
+    string? TcDisplayContentType, IReadOnlyList<string> Status)
+{
+    public static MetadataStatementSummary From(MetadataEntry entry) => new(entry.Statement.Aaid, entry.Statement.Description,
+        [.. entry.Statement.AttestationTypes.Select(t => $"0x{(ushort)t:X4}")], entry.Statement.TcDisplayContentType,
+        [.. entry.StatusReports.Select(r => r.Status.ToString())]);
+}
+
+/// <summary>The answer to a successful BLOB import.</summary>
+public sealed record BlobImportAnswer(long? No, IReadOnlyList<string> Warnings);

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using FigiAuth.Server.Ceremonies;
+using FigiAuth.Server.Data;
+using FigiAuth.Uaf.Messages;
+using FigiAuth.Uaf.Verification;
+
+namespace FigiAuth.Server.Uaf;
+
+/// <summary>
+/// The core's challenge ledger (IUafCeremonyStore) over <see cref="ChallengeStore"/>: issuing saves the request's
+/// challenge with its purpose, user, AppID and the policy/transactions as PayloadJson; consuming is the store's one
+/// conditional update, so the first answer wins whatever its outcome (SECURITY.md D1). Scoped: it remembers the row
+/// it consumed so the caller knows the user the request was issued for.
+/// </summary>
+internal sealed class UafCeremonyLedger(ChallengeStore challenges) : IUafCeremonyStore
+{
+    /// <summary>The challenge row consumed by the last successful <see cref="TryConsumeAsync"/>, if any.</summary>
+    public CeremonyChallenge? Consumed { get; private set; }
+
+    public Task<CeremonyChallenge> IssueAsync(IssuedUafRequest issued, CeremonyPurpose purpose, Guid? userId, CancellationToken ct)
+    {
+        var payload = new UafChallengePayload(issued.Policy,
+            issued.Transactions?.Select(t => new UafChallengeTransaction(t.ContentType, t.Content)).ToArray());
+        var json = JsonSerializer.Serialize(payload, UafServerJsonContext.Default.UafChallengePayload);
+        return challenges.CreateAsync(purpose, userId, issued.Username, issued.AppId, json, ct, issued.Challenge);
+    }
+
+    public async ValueTask<IssuedUafRequest?> TryConsumeAsync(string challenge, UafOperation operation, CancellationToken cancellationToken)
+    {
+        // An Auth challenge is either a plain authentication or an in-band transaction; the ledger record says which.
+        var row = operation switch
+        {
+            UafOperation.Reg => await challenges.TryConsumeAsync(challenge, CeremonyPurpose.UafRegistration, cancellationToken),
+            UafOperation.Auth => await challenges.TryConsumeAsync(challenge, CeremonyPurpose.UafAuthentication, cancellationToken)
+                ?? await challenges.TryConsumeAsync(challenge, CeremonyPurpose.UafTransaction, cancellationToken),
+            _ => null,
+        };
+        if (row is null)
+        {
+            return null;
+        }
+
+        Consumed = row;
+        var payload = row.PayloadJson is null
+            ? null
+            : JsonSerializer.Deserialize(row.PayloadJson, UafServerJsonContext.Default.UafChallengePayload);
+        if (payload is null)
+        {
+            return null;
+        }
+
+        return new IssuedUafRequest(row.Challenge, operation, row.Username, row.AppId, payload.Policy, row.ExpiresAt,
+            payload.Transactions?.Select(t => new IssuedTransaction(t.ContentType, t.Content)).ToArray());
+    }
+}

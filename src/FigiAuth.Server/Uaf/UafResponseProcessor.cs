@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using FigiAuth.Server.Audit;
+using FigiAuth.Server.Ceremonies;
+using FigiAuth.Server.Data;
+using FigiAuth.Server.Tokens;
+using FigiAuth.Uaf;
+using FigiAuth.Uaf.Authentication;
+using FigiAuth.Uaf.Encoding;
+using FigiAuth.Uaf.Messages;
+using FigiAuth.Uaf.Metadata;
+using FigiAuth.Uaf.Registration;
+using FigiAuth.Uaf.Verification;
+using Microsoft.EntityFrameworkCore;
+using RowStatus = FigiAuth.Server.Data.UafRegistrationStatus;
+
+namespace FigiAuth.Server.Uaf;
+
+/// <summary>
+/// POST /uaf/v1/respond (UAF.md §4, §8.2, §8.3): dispatches on header.op, verifies with the core, persists the
+/// outcome and its audit event in one transaction, and answers the ServerResponse of the configured status profile.
+/// The challenge is consumed by its own conditional update inside the verifier, before anything else is checked:
+/// the first answer wins even when its verification then fails.
+/// </summary>
+internal sealed class UafResponseProcessor(
+    FigiAuthDbContext db, UafCeremonyLedger ledger, UafRegistrationLookup lookup, IMetadataStore metadata, UafSettings settings,
+    UafPublicKeyCache keyCache, AuditLog audit, AccessTokenIssuer tokens, CeremonyMetrics metrics, TimeProvider time,
+    ILogger<UafResponseProcessor> logger)
+{
+    public async Task<ServerResponse> RespondAsync(string uafResponse, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var op = UafMessageReader.PeekResponseOperation(uafResponse);
+        var (operation, response) = !op.Succeeded
+            ? ("uaf.respond", await RejectAsync("uaf.respond.rejected", op.Failure, null, ct))
+            : op.Value == UafOperation.Reg
+                ? ("uaf.reg.respond", await RegisterAsync(uafResponse, ct))
+                : ("uaf.auth.respond", await AuthenticateAsync(uafResponse, ct));
+        metrics.Record(operation, response.StatusCode.ToString(CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(started));
+        return response;
+    }
+
+    async Task<ServerResponse> RegisterAsync(string uafResponse, CancellationToken ct)
+    {
+        var verified = await RegistrationVerifier.VerifyAsync(uafResponse, new RegistrationVerificationContext
+        {
+            AppId = settings.AppId,
+            TrustedFacetIds = settings.TrustedFacetIds,
+            Metadata = metadata,
+            Ceremonies = ledger,
+            TimeProvider = time,
+            ServerDataProtector = settings.ServerData,
+            ExistingRegistrations = lookup,
+        }, ct);
+        var userId = ledger.Consumed?.UserId;
+        if (!verified.Succeeded)
+        {
+            return await RejectAsync("uaf.reg.rejected", verified.Failure, userId, ct);
+        }
+
+        if (userId is not { } owner)
+        {
+            return await RejectAsync("uaf.reg.rejected",
+                new UafFailure(UafStatusCode.RequestInvalid, UafSteps.Reg05, "the challenge was issued for no user"), null, ct);
+        }
+
+        var outcome = verified.Value;
+        var now = time.GetUtcNow();
+        var rows = outcome.Registrations.Select(r => ToRow(r, owner, settings.AppId, now)).ToList();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.UafRegistrations.AddRange(rows);
+            await audit.AppendAsync(db, new AuditEntry("uaf.reg.ok", owner, rows[0].Id.ToString("D"), UafSteps.Reg20, (int)UafStatusCode.Ok,
+                new Dictionary<string, string?>
+                {
+                    ["keys"] = string.Join(",", rows.Select(r => $"{r.Aaid}/{r.KeyId}")),
+                    ["attestation"] = string.Join(",", rows.Select(r => $"0x{r.AttestationType:X4}")),
+                    ["risk"] = outcome.RiskFlags.ToString(),
+                    ["skippedAssertions"] = outcome.SkippedAssertions.Count.ToString(CultureInfo.InvariantCulture),
+                }), ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // (AppID, AAID, KeyID) is unique (SECURITY.md D7): a parallel registration of the same key won.
+            db.ChangeTracker.Clear();
+            return await RejectAsync("uaf.reg.rejected",
+                new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Reg20, "this key is already registered"), owner, ct);
+        }
+
+        return new ServerResponse((int)UafStatusCode.Ok);
+    }
+
+    static UafRegistration ToRow(NewUafRegistration r, Guid userId, string appId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        UserId = userId,
+        AppId = appId,
+        Aaid = UafSettings.NormalizeAaid(r.Aaid),
+        KeyId = r.KeyId,
+        PublicKey = r.PublicKey,
+        SignatureAlgorithm = (ushort)r.SignatureAlgorithm,
+        PublicKeyEncoding = (ushort)r.PublicKeyEncoding,
+        SignCounter = r.SignCounter,
+        RegCounter = r.RegCounter,
+        AuthenticatorVersion = r.AuthenticatorVersion,
+        AttestationType = (ushort)r.AttestationType,
+        AttestationCertificateSha256 = r.AttestationCertificateSha256,
+        TcDisplayPngCharacteristics = r.TcDisplayPngCharacteristics is { Count: > 0 } png
+            ? JsonSerializer.Serialize(png.ToArray(), UafServerJsonContext.Default.DisplayPngCharacteristicsDescriptorArray)
+            : null,
+        Status = RowStatus.Active,
+        CreatedAt = now,
+    };
+
+    async Task<ServerResponse> AuthenticateAsync(string uafResponse, CancellationToken ct)
+    {
+        var verification = await AuthenticationVerifier.VerifyAsync(uafResponse, new AuthenticationVerificationContext
+        {
+            AppId = settings.AppId,
+            TrustedFacetIds = settings.TrustedFacetIds,
+            Metadata = metadata,
+            Ceremonies = ledger,
+            TimeProvider = time,
+            ServerDataProtector = settings.ServerData,
+            Registrations = lookup,
+            KeyCache = keyCache,
+        }, ct);
+        if (verification.CounterRegressions.Count > 0)
+        {
+            await MarkSuspectAsync(verification.CounterRegressions, ct);
+        }
+
+        if (!verification.Succeeded)
+        {
+            return await RejectAsync("uaf.auth.rejected", verification.Failure!, ledger.Consumed?.UserId, ct);
+        }
+
+        var outcome = verification.Value;
+        var userId = Guid.Parse(outcome.UserId);
+        var now = time.GetUtcNow();
+        var transactionConfirmed = outcome.Assertions.Any(a => a.TransactionContentHash is not null);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // UAF-AUTH-20: compare-and-set; losing means another answer with this counter committed first (a replay).
+            foreach (var assertion in outcome.Assertions)
+            {
+                if (!await db.UafRegistrations.TryAdvanceSignCounterAsync(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now, ct))
+                {
+                    await transaction.RollbackAsync(ct);
+                    return await RejectAsync("uaf.auth.rejected", new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
+                        "the sign counter was already used (replay) or the registration changed"), userId, ct);
+                }
+            }
+
+            await audit.AppendAsync(db, new AuditEntry(transactionConfirmed ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
+                UafSteps.Auth20, (int)UafStatusCode.Ok, AuthDetail(outcome)), ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        var statements = outcome.Assertions.Select(a => metadata.Find(a.Aaid)?.Statement).OfType<MetadataStatement>();
+        var token = tokens.Issue(new AccessTokenRequest(outcome.UserId, UafAuthenticationMethods.Amr(statements),
+            transactionConfirmed ? UafAuthenticationMethods.TransactionAcr : UafAuthenticationMethods.Acr));
+        return new ServerResponse((int)UafStatusCode.Ok, AdditionalTokens: [new UafToken(UafTokenTypes.OAuth2, token)]);
+    }
+
+    /// <summary>What the audit keeps of an authentication: the keys and counters, and for a transaction the signed
+    /// assertion, the fcParams it signs over and the confirmed content hash (evidence that re-verifies offline).</summary>
+    static Dictionary<string, string?> AuthDetail(AuthenticationOutcome outcome)
+    {
+        var detail = new Dictionary<string, string?>
+        {
+            ["keys"] = string.Join(",", outcome.Assertions.Select(a => $"{a.Aaid}/{a.KeyId}")),
+            ["counters"] = string.Join(",", outcome.Assertions.Select(a => a.SignCounter.ToString(CultureInfo.InvariantCulture))),
+        };
+        if (outcome.Assertions.FirstOrDefault(a => a.TransactionContentHash is not null) is { } confirmed)
+        {
+            detail["transactionContentType"] = confirmed.TransactionContentType;
+            detail["transactionContentHash"] = StrictBase64Url.Encode(confirmed.TransactionContentHash!);
+            detail["assertion"] = StrictBase64Url.Encode(confirmed.Assertion);
+            detail["fcParams"] = outcome.FcParams;
+        }
+
+        return detail;
+    }
+
+    /// <summary>UAF-AUTH-19: a counter that did not grow marks the registration Suspect (kept, never lowered), audited.</summary>
+    async Task MarkSuspectAsync(IReadOnlyList<CounterRegression> regressions, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var regression in regressions)
+        {
+            var id = lookup.IdOf(regression.Aaid, regression.KeyId);
+            await db.UafRegistrations.Where(r => r.Id == id && r.Status == RowStatus.Active)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RowStatus.Suspect), ct);
+            await audit.AppendAsync(db, new AuditEntry("uaf.registration.suspect", Guid.Parse(regression.UserId), id.ToString("D"),
+                UafSteps.Auth19, (int)UafStatusCode.UnacceptableContent, new Dictionary<string, string?>
+                {
+                    ["aaid"] = regression.Aaid,
+                    ["storedCounter"] = regression.StoredCounter.ToString(CultureInfo.InvariantCulture),
+                    ["receivedCounter"] = regression.ReceivedCounter.ToString(CultureInfo.InvariantCulture),
+                }), ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        UafLog.CounterRegression(logger, UafSteps.Auth19);
+    }
+
+    async Task<ServerResponse> RejectAsync(string type, UafFailure failure, Guid? userId, CancellationToken ct)
+    {
+        UafLog.ResponseRejected(logger, type, failure.StepId, failure.Status);
+        await audit.AppendAsync(db, new AuditEntry(type, userId, StepId: failure.StepId, StatusCode: (int)failure.Status,
+            Detail: new Dictionary<string, string?> { ["reason"] = failure.Detail }), ct);
+        return new ServerResponse(UafStatusProfiles.ToWire(failure, settings.StatusProfile), Describe(failure));
+    }
+
+    /// <summary>Plain words for the client: the step and what it checks, without values from the message.</summary>
+    static string Describe(UafFailure failure) => $"{failure.StepId}: {failure.Status} ({failure.Detail})";
+}
