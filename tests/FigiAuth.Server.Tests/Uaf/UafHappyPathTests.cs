@@ -1,3 +1,4 @@
+using FigiAuth.Server.Tokens;
 using System.Text.Json;
 using FigiAuth.Client.Authenticators;
 using FigiAuth.Server.Data;
@@ -166,7 +167,7 @@ public sealed class UafHappyPathTests(FigiAuthServerFactory factory) : IClassFix
         var options = factory.Services.GetRequiredService<IOptions<FigiAuthOptions>>().Value;
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = options.PublicOrigin,
+            ValidIssuer = IssuerName.Of(options.PublicOrigin!),
             ValidAudience = options.Tokens.Audience,
             IssuerSigningKeys = new JsonWebKeySet(jwks).GetSigningKeys(),
         });
