@@ -13,7 +13,7 @@ public sealed class ParserFuzzTests
     private static readonly UafSeedCeremonies Seeds = FuzzCounts.Seeds;
 
     [Fact]
-    public void TlvReader_WalksRandomAndMutatedInputs_WithOnlyFormatFailures_AndNoAllocation()
+    public void TlvReader_WalksRandomAndMutatedInputs_WithOnlyFormatFailures_AllocatingOnlyToReject()
     {
         var random = FuzzRun.RandomFor("tlv");
         var mutator = new TlvMutator(random);

@@ -21,8 +21,8 @@ namespace FigiAuth.Uaf.Tests.Fuzz;
 /// </summary>
 public sealed class UafSeedCeremonies
 {
-    public const string AppId = CeremonyScenario.AppId;
-    public const string FacetId = CeremonyScenario.FacetId;
+    public const string AppId = "https://login.figi.example/uaf/facets.json";
+    public const string FacetId = "https://login.figi.example";
 
     public UafSeedCeremonies()
     {
