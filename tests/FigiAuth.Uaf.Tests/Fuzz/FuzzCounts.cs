@@ -12,7 +12,7 @@ public static class FuzzCounts
 
     /// <summary>Allocation bound: PerInputByte × input length + FixedBytes (docs/fuzzing.md says why).</summary>
     public const int PerInputByte = 16;
-    public const int FixedBytes = 2048;
+    public const int FixedBytes = 4096;
 
     /// <summary>The recursive TLV walk allocates only a rejection's exception, whose stack trace grows with the depth.</summary>
     public const int TlvWalkPerInputByte = 64;
