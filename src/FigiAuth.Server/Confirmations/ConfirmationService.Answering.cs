@@ -146,8 +146,10 @@ public sealed partial class ConfirmationService
     /// kept server-side as a one-time <see cref="CeremonyPurpose.PasskeyTransaction"/> challenge. It expires with
     /// the confirmation or after FigiAuth:Uaf:ChallengeLifetime, whichever is first.
     /// </summary>
+    /// <param name="ceremonyState">Given the challenge, what the caller keeps with it server-side (the assertion options
+    /// and browser binding); returned by <see cref="VerifyPasskeyChallengeAsync"/> as <see cref="PasskeyBinding.CeremonyState"/>.</param>
     public async Task<ConfirmationResult<PasskeyTransactionChallenge>> ChallengeForPasskeyAsync(string id, Guid userId,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<byte[], string>? ceremonyState = null)
     {
         var now = time.GetUtcNow();
         var confirmation = await FindForUserAsync(db, id, userId, cancellationToken);
@@ -167,7 +169,7 @@ public sealed partial class ConfirmationService
             Purpose = CeremonyPurpose.PasskeyTransaction,
             UserId = userId,
             AppId = serverOptions.Value.PublicOrigin ?? "",
-            PayloadJson = JsonSerializer.Serialize(new PasskeyChallengePayload(id, Base64Url.EncodeToString(nonce))),
+            PayloadJson = JsonSerializer.Serialize(new PasskeyChallengePayload(id, Base64Url.EncodeToString(nonce), ceremonyState?.Invoke(challenge))),
             CreatedAt = now,
             ExpiresAt = expiresAt,
         });
@@ -200,7 +202,7 @@ public sealed partial class ConfirmationService
 
         var expected = BindChallenge(confirmation!.DisplayTextHash, Base64Url.DecodeFromChars(payload.Nonce));
         return CryptographicOperations.FixedTimeEquals(expected, challenge.Span)
-            ? new PasskeyBinding(id, confirmation.DisplayTextHash)
+            ? new PasskeyBinding(id, confirmation.DisplayTextHash, payload.State)
             : invalid;
     }
 
@@ -213,5 +215,5 @@ public sealed partial class ConfirmationService
     static Task<Confirmation?> FindForUserAsync(FigiAuthDbContext db, string id, Guid userId, CancellationToken cancellationToken) =>
         db.Set<Confirmation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
 
-    sealed record PasskeyChallengePayload(string ConfirmationId, string Nonce);
+    sealed record PasskeyChallengePayload(string ConfirmationId, string Nonce, string? State = null);
 }
