@@ -32,13 +32,7 @@ public sealed partial class PasskeyConfirmationTests(OidcServerFactory factory) 
         return test;
     }
 
-    async Task<(string Id, string DisplayText)> CreateAsync(string username)
-    {
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1", ConfirmationTestExtensions.Body(username));
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (created.GetProperty("id").GetString()!, created.GetProperty("displayText").GetString()!);
-    }
+    Task<(string Id, string DisplayText)> CreateAsync(string username) => factory.CreateConfirmationAsync(username);
 
     Task<Confirmation> RowAsync(string id) => factory.WithDbAsync((db, _) => db.Confirmations.AsNoTracking().SingleAsync(c => c.Id == id));
 

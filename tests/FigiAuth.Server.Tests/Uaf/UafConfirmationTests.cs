@@ -228,20 +228,7 @@ public abstract class UafConfirmationTests(FigiAuthServerFactory factory)
         return phone;
     }
 
-    protected async Task<(string Id, string DisplayText)> CreateAsync(string username, int? expiresInSeconds = null)
-    {
-        var response = await Dfs.PostAsJsonAsync("/confirmations/v1", new
-        {
-            username,
-            amount = "1500.00",
-            currency = "KES",
-            payee = new { name = "Mama Mboga Shop", account = "+254700000001" },
-            expiresInSeconds,
-        });
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, created.ToString());
-        return (created.GetProperty("id").GetString()!, created.GetProperty("displayText").GetString()!);
-    }
+    protected Task<(string Id, string DisplayText)> CreateAsync(string username) => factory.CreateConfirmationAsync(username, dfs: Dfs);
 
     protected ReceiptVerifier VerifierAsync() => ReceiptVerifier.ForReceipts(factory.CreateClient(),
         new Uri("/.well-known/jwks.json", UriKind.Relative), factory.Services.GetRequiredService<IOptions<FigiAuthOptions>>().Value.PublicOrigin!);
@@ -284,7 +271,7 @@ public sealed class UafConfirmationExpiryTests(UafClockServerFactory factory) : 
     {
         var phone = new UafHarness(factory, null, AuthenticatorProfiles.P256RawSurrogate);
         await phone.RegisterAsync();
-        var (id, _) = await CreateAsync(factory, phone.Username);
+        var (id, _) = await factory.CreateConfirmationAsync(phone.Username, expiresInSeconds: 30);
         var response = await phone.AuthenticationResponseAsync(new { confirmationId = id });
         var counter = (await phone.RegistrationsAsync())[0].SignCounter;
 
@@ -298,16 +285,5 @@ public sealed class UafConfirmationExpiryTests(UafClockServerFactory factory) : 
         Assert.NotEqual(ConfirmationStatus.Confirmed, row.Status);
         Assert.Null(row.Receipt);
         Assert.Equal(counter, (await phone.RegistrationsAsync())[0].SignCounter);
-    }
-
-    static async Task<(string, string)> CreateAsync(FigiAuthServerFactory factory, string username)
-    {
-        var response = await factory.CreateDfsClient().PostAsJsonAsync("/confirmations/v1", new
-        {
-            username, amount = "20", currency = "KES", payee = new { name = "Bob" }, expiresInSeconds = 30,
-        });
-        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, created.ToString());
-        return (created.GetProperty("id").GetString()!, created.GetProperty("displayText").GetString()!);
     }
 }
