@@ -20,13 +20,14 @@ namespace FigiAuth.Server.Uaf;
 /// <summary>
 /// POST /uaf/v1/respond (UAF.md §4, §8.2, §8.3): dispatches on header.op, verifies with the core, persists the
 /// outcome and its audit event in one transaction, and answers the ServerResponse of the configured status profile.
-/// The challenge is consumed by its own conditional update inside the verifier, before anything else is checked:
-/// the first answer wins even when its verification then fails.
+/// The challenge is consumed by a conditional update inside the verifier, before anything else is checked: the first
+/// answer wins even when its verification then fails. For an authentication that update is part of the answer's one
+/// transaction (see AuthenticateAsync); a registration consumes in its own commit.
 /// </summary>
 internal sealed class UafResponseProcessor(
     FigiAuthDbContext db, UafCeremonyLedger ledger, UafRegistrationLookup lookup, IMetadataStore metadata, UafSettings settings,
     UafPublicKeyCache keyCache, AuditLog audit, AccessTokenIssuer tokens, CeremonyMetrics metrics, TimeProvider time,
-    ILogger<UafResponseProcessor> logger)
+    SqliteWriteGate writeGate, ILogger<UafResponseProcessor> logger)
 {
     public async Task<ServerResponse> RespondAsync(string uafResponse, CancellationToken ct)
     {
@@ -115,8 +116,16 @@ internal sealed class UafResponseProcessor(
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// One transaction, one commit (one disk flush on SQLite): the challenge consume (inside the verifier), the counter
+    /// compare-and-set and the audit event, or on any rejection the consume and the rejection's audit event. The
+    /// consume is a conditional update inside this transaction: SQLite's write lock (BEGIN IMMEDIATE) or PostgreSQL's
+    /// row lock makes a second answer wait and then find it consumed, so the first answer still wins (SECURITY.md D1).
+    /// </summary>
     async Task<ServerResponse> AuthenticateAsync(string uafResponse, CancellationToken ct)
     {
+        using var writer = await writeGate.EnterAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var verification = await AuthenticationVerifier.VerifyAsync(uafResponse, new AuthenticationVerificationContext
         {
             AppId = settings.AppId,
@@ -135,35 +144,45 @@ internal sealed class UafResponseProcessor(
 
         if (!verification.Succeeded)
         {
-            return await RejectAsync("uaf.auth.rejected", verification.Failure!, ledger.Consumed?.UserId, ct);
+            return await RejectAndCommitAsync(transaction, "uaf.auth.rejected", verification.Failure!, ledger.Consumed?.UserId, ct);
         }
 
         var outcome = verification.Value;
         var userId = Guid.Parse(outcome.UserId);
         var now = time.GetUtcNow();
         var transactionConfirmed = outcome.Assertions.Any(a => a.TransactionContentHash is not null);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        // UAF-AUTH-20: compare-and-set; losing means another answer with this counter committed first (a replay).
+        // Losing keeps the consume: back to the savepoint (undoing an earlier assertion's advance), then the rejection.
+        await transaction.CreateSavepointAsync(CounterSavepoint, ct);
+        foreach (var assertion in outcome.Assertions)
         {
-            // UAF-AUTH-20: compare-and-set; losing means another answer with this counter committed first (a replay).
-            foreach (var assertion in outcome.Assertions)
+            if (!await db.UafRegistrations.TryAdvanceSignCounterAsync(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now, ct))
             {
-                if (!await db.UafRegistrations.TryAdvanceSignCounterAsync(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now, ct))
-                {
-                    await transaction.RollbackAsync(ct);
-                    return await RejectAsync("uaf.auth.rejected", new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
-                        "the sign counter was already used (replay) or the registration changed"), userId, ct);
-                }
+                await transaction.RollbackToSavepointAsync(CounterSavepoint, ct);
+                return await RejectAndCommitAsync(transaction, "uaf.auth.rejected", new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
+                    "the sign counter was already used (replay) or the registration changed"), userId, ct);
             }
-
-            await audit.AppendAsync(db, new AuditEntry(transactionConfirmed ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
-                UafSteps.Auth20, (int)UafStatusCode.Ok, AuthDetail(outcome)), ct);
-            await transaction.CommitAsync(ct);
         }
+
+        await audit.AppendAsync(db, new AuditEntry(transactionConfirmed ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
+            UafSteps.Auth20, (int)UafStatusCode.Ok, AuthDetail(outcome)), ct);
+        await transaction.CommitAsync(ct);
+        writer.Dispose();
 
         var statements = outcome.Assertions.Select(a => metadata.Find(a.Aaid)?.Statement).OfType<MetadataStatement>();
         var token = tokens.Issue(new AccessTokenRequest(outcome.UserId, UafAuthenticationMethods.Amr(statements),
             transactionConfirmed ? UafAuthenticationMethods.TransactionAcr : UafAuthenticationMethods.Acr));
         return new ServerResponse((int)UafStatusCode.Ok, AdditionalTokens: [new UafToken(UafTokenTypes.OAuth2, token)]);
+    }
+
+    const string CounterSavepoint = "uaf_counter";
+
+    async Task<ServerResponse> RejectAndCommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string type,
+        UafFailure failure, Guid? userId, CancellationToken ct)
+    {
+        var response = await RejectAsync(type, failure, userId, ct);
+        await transaction.CommitAsync(ct);
+        return response;
     }
 
     /// <summary>What the audit keeps of an authentication: the keys and counters, and for a transaction the signed
@@ -189,7 +208,8 @@ internal sealed class UafResponseProcessor(
     /// <summary>UAF-AUTH-19: a counter that did not grow marks the registration Suspect (kept, never lowered), audited.</summary>
     async Task MarkSuspectAsync(IReadOnlyList<CounterRegression> regressions, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null;
+        await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
         foreach (var regression in regressions)
         {
             var id = lookup.IdOf(regression.Aaid, regression.KeyId);
@@ -204,7 +224,11 @@ internal sealed class UafResponseProcessor(
                 }), ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         UafLog.CounterRegression(logger, UafSteps.Auth19);
     }
 
