@@ -24,6 +24,7 @@ public static class DatabaseServiceCollectionExtensions
                 DatabaseProvider.Postgres => sp.GetRequiredService<PostgresFigiAuthDbContext>(),
                 _ => sp.GetRequiredService<SqliteFigiAuthDbContext>(),
             });
+        services.TryAddSingleton<SqliteWriteGate>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -23,14 +23,14 @@ namespace FigiAuth.Server.Uaf;
 /// <summary>
 /// POST /uaf/v1/respond (UAF.md §4, §8.2, §8.3): dispatches on header.op, verifies with the core, persists the
 /// outcome and its audit event in one transaction, and answers the ServerResponse of the configured status profile.
-/// The challenge is consumed by its own conditional update inside the verifier, before anything else is checked:
-/// the first answer wins even when its verification then fails.
+/// The challenge is consumed by a conditional update inside the verifier, before anything else is checked: the first
+/// answer wins even when its verification then fails. For an authentication that update is part of the answer's one
+/// transaction (see AuthenticateAsync); a registration consumes in its own commit.
 /// </summary>
 internal sealed class UafResponseProcessor(
     FigiAuthDbContext db, UafCeremonyLedger ledger, UafRegistrationLookup lookup, IMetadataStore metadata, UafSettings settings,
     UafPublicKeyCache keyCache, AuditLog audit, AccessTokenIssuer tokens, ConfirmationService confirmations, CeremonyMetrics metrics,
-    TimeProvider time,
-    ILogger<UafResponseProcessor> logger)
+    TimeProvider time, SqliteWriteGate writeGate, ILogger<UafResponseProcessor> logger)
 {
     public async Task<ServerResponse> RespondAsync(string uafResponse, CancellationToken ct)
     {
@@ -119,8 +119,16 @@ internal sealed class UafResponseProcessor(
         CreatedAt = now,
     };
 
+    /// <summary>
+    /// One transaction, one commit (one disk flush on SQLite): the challenge consume (inside the verifier), the counter
+    /// compare-and-set and the audit event, or on any rejection the consume and the rejection's audit event. The
+    /// consume is a conditional update inside this transaction: SQLite's write lock (BEGIN IMMEDIATE) or PostgreSQL's
+    /// row lock makes a second answer wait and then find it consumed, so the first answer still wins (SECURITY.md D1).
+    /// </summary>
     async Task<ServerResponse> AuthenticateAsync(string uafResponse, CancellationToken ct)
     {
+        using var writer = await writeGate.EnterAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var verification = await AuthenticationVerifier.VerifyAsync(uafResponse, new AuthenticationVerificationContext
         {
             AppId = settings.AppId,
@@ -147,52 +155,53 @@ internal sealed class UafResponseProcessor(
                 failure = new UafFailure(UafStatusCode.Unauthorized, UafSteps.Auth12, "this confirmation belongs to another user");
             }
 
-            return await RejectAsync("uaf.auth.rejected", failure, ledger.Consumed?.UserId, ct);
+            return await RejectAndCommitAsync(transaction, "uaf.auth.rejected", failure, ledger.Consumed?.UserId, ct);
         }
 
         var outcome = verification.Value;
         var userId = Guid.Parse(outcome.UserId);
         var now = time.GetUtcNow();
         var confirmed = outcome.Assertions.FirstOrDefault(a => a.TransactionContentHash is not null);
-        ConfirmationReceipt? receipt = null;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        // UAF-AUTH-20: compare-and-set; losing means another answer with this counter committed first (a replay).
+        // Losing keeps the consume: back to the savepoint (undoing an earlier assertion's advance), then the rejection.
+        await transaction.CreateSavepointAsync(CounterSavepoint, ct);
+        foreach (var assertion in outcome.Assertions)
         {
-            // UAF-AUTH-20: compare-and-set; losing means another answer with this counter committed first (a replay).
-            foreach (var assertion in outcome.Assertions)
+            if (!await db.UafRegistrations.TryAdvanceSignCounterAsync(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now, ct))
             {
-                if (!await db.UafRegistrations.TryAdvanceSignCounterAsync(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now, ct))
-                {
-                    await transaction.RollbackAsync(ct);
-                    return await RejectAsync("uaf.auth.rejected", new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
-                        "the sign counter was already used (replay) or the registration changed"), userId, ct);
-                }
+                await transaction.RollbackToSavepointAsync(CounterSavepoint, ct);
+                return await RejectAndCommitAsync(transaction, "uaf.auth.rejected", new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
+                    "the sign counter was already used (replay) or the registration changed"), userId, ct);
             }
-
-            if (confirmationId is not null && confirmed is not null)
-            {
-                // The core checked mode 0x02 and that the content hash is that of a form we sent; the confirmation
-                // checks that form is its text (or the rendering of it) and moves Pending -> Confirmed, all in this transaction.
-                var completed = await confirmations.CompleteAsync(confirmationId, userId, ConfirmationMethod.Uaf,
-                    UafSettings.NormalizeAaid(confirmed.Aaid), SHA256.HashData(confirmed.TransactionContent!), confirmed.Assertion, db,
-                    DisplayedPng(confirmed), ct);
-                if (!completed.Succeeded)
-                {
-                    await transaction.RollbackAsync(ct);
-                    db.ChangeTracker.Clear();
-                    var reason = completed.Failure.Reason;
-                    return await RejectAsync("uaf.auth.rejected", new UafFailure(UafConfirmationStatus.ForResponse(reason), UafSteps.Auth20,
-                        UafConfirmationStatus.Describe(reason)), userId, ct);
-                }
-
-                receipt = completed.Value;
-            }
-
-            var detail = AuthDetail(outcome);
-            detail["confirmationId"] = confirmationId;
-            await audit.AppendAsync(db, new AuditEntry(confirmed is not null ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
-                UafSteps.Auth20, (int)UafStatusCode.Ok, detail), ct);
-            await transaction.CommitAsync(ct);
         }
+
+        ConfirmationReceipt? receipt = null;
+        if (confirmationId is not null && confirmed is not null)
+        {
+            // The core checked mode 0x02 and that the content hash is that of a form we sent; the confirmation checks
+            // that form is its text (or the rendering of it) and moves Pending -> Confirmed, all in this transaction.
+            var completed = await confirmations.CompleteAsync(confirmationId, userId, ConfirmationMethod.Uaf,
+                UafSettings.NormalizeAaid(confirmed.Aaid), SHA256.HashData(confirmed.TransactionContent!), confirmed.Assertion, db,
+                DisplayedPng(confirmed), ct);
+            if (!completed.Succeeded)
+            {
+                // Nothing confirmed and no counter advanced; the consume stays and the rejection is audited.
+                await transaction.RollbackToSavepointAsync(CounterSavepoint, ct);
+                db.ChangeTracker.Clear();
+                var reason = completed.Failure.Reason;
+                return await RejectAndCommitAsync(transaction, "uaf.auth.rejected", new UafFailure(UafConfirmationStatus.ForResponse(reason),
+                    UafSteps.Auth20, UafConfirmationStatus.Describe(reason)), userId, ct);
+            }
+
+            receipt = completed.Value;
+        }
+
+        var detail = AuthDetail(outcome);
+        detail["confirmationId"] = confirmationId;
+        await audit.AppendAsync(db, new AuditEntry(confirmed is not null ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
+            UafSteps.Auth20, (int)UafStatusCode.Ok, detail), ct);
+        await transaction.CommitAsync(ct);
+        writer.Dispose();
 
         var statements = outcome.Assertions.Select(a => metadata.Find(a.Aaid)?.Statement).OfType<MetadataStatement>().ToList();
         var token = tokens.Issue(new AccessTokenRequest(outcome.UserId, AuthenticationLevels.AmrForUaf(statements),
@@ -207,6 +216,16 @@ internal sealed class UafResponseProcessor(
         confirmed.TransactionContentType == Transaction.ImagePng
             ? ledger.ConsumedPayload?.Transactions?.FirstOrDefault(t => t.Content.AsSpan().SequenceEqual(confirmed.TransactionContent))?.Png
             : null;
+
+    const string CounterSavepoint = "uaf_counter";
+
+    async Task<ServerResponse> RejectAndCommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, string type,
+        UafFailure failure, Guid? userId, CancellationToken ct)
+    {
+        var response = await RejectAsync(type, failure, userId, ct);
+        await transaction.CommitAsync(ct);
+        return response;
+    }
 
     /// <summary>What the audit keeps of an authentication: the keys and counters, and for a transaction the signed
     /// assertion, the fcParams it signs over and the confirmed content hash (evidence that re-verifies offline).</summary>
@@ -231,7 +250,8 @@ internal sealed class UafResponseProcessor(
     /// <summary>UAF-AUTH-19: a counter that did not grow marks the registration Suspect (kept, never lowered), audited.</summary>
     async Task MarkSuspectAsync(IReadOnlyList<CounterRegression> regressions, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var own = db.Database.CurrentTransaction is null;
+        await using var transaction = own ? await db.Database.BeginTransactionAsync(ct) : null;
         foreach (var regression in regressions)
         {
             var id = lookup.IdOf(regression.Aaid, regression.KeyId);
@@ -246,7 +266,11 @@ internal sealed class UafResponseProcessor(
                 }), ct);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         UafLog.CounterRegression(logger, UafSteps.Auth19);
     }
 

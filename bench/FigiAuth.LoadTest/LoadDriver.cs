@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace FigiAuth.LoadTest;
+
+/// <summary>One measured phase: completed ceremonies, errors, and per-ceremony latencies (ms, sorted).</summary>
+internal sealed record PhaseResult(string Name, long Completed, long Errors, TimeSpan Elapsed, double[] LatenciesMs,
+    double[] ServiceMs, double TargetRate, string? FirstError)
+{
+    public double Rate => Completed / Elapsed.TotalSeconds;
+
+    /// <summary>Quantile of the latencies (nearest rank over all samples).</summary>
+    public double P(double q) => Quantile(LatenciesMs, q);
+
+    public double Service(double q) => Quantile(ServiceMs, q);
+
+    static double Quantile(double[] sorted, double q) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
+
+/// <summary>
+/// Drives authentications. A phone is used by one ceremony at a time (its sign counter must reach the server in
+/// order), so phones are leased from a queue; with more phones than concurrent ceremonies nobody waits.
+/// </summary>
+internal sealed class LoadDriver(IReadOnlyList<Phone> phones)
+{
+    readonly ConcurrentQueue<Phone> idle = new(phones);
+
+    /// <summary>(b) C workers back to back for <paramref name="duration"/>.</summary>
+    public async Task<PhaseResult> ClosedLoopAsync(int workers, TimeSpan duration, CancellationToken ct)
+    {
+        var samples = new ConcurrentBag<double[]>();
+        long completed = 0, errors = 0;
+        string? firstError = null;
+        var watch = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            var mine = new List<double>(1 << 16);
+            while (watch.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var (ok, error) = await OneAsync(ct);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (ok)
+                {
+                    Interlocked.Increment(ref completed);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, error, null);
+                }
+            }
+
+            samples.Add([.. mine]);
+        }, ct)).ToArray();
+        await Task.WhenAll(tasks);
+        var elapsed = watch.Elapsed;
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        return new PhaseResult($"closed {workers}", completed, errors, elapsed, all, all, double.NaN, firstError);
+    }
+
+    /// <summary>
+    /// (c) Open loop: ceremony i starts at t0 + i/rate whether or not earlier ones finished. Latency counts from the
+    /// scheduled start (no coordinated omission); service time from the actual start.
+    /// </summary>
+    public async Task<PhaseResult> OpenLoopAsync(double rate, TimeSpan duration, CancellationToken ct)
+    {
+        var total = (int)(rate * duration.TotalSeconds);
+        var latencies = new double[total];
+        var service = new double[total];
+        var outcomes = new Task[total];
+        long completed = 0, errors = 0;
+        string? firstError = null;
+        var t0 = Stopwatch.GetTimestamp();
+        var ticksPerCeremony = Stopwatch.Frequency / rate;
+        var dispatcher = new Thread(() =>
+        {
+            for (var i = 0; i < total; i++)
+            {
+                var due = t0 + (long)(i * ticksPerCeremony);
+                WaitUntil(due);
+                var index = i;
+                outcomes[index] = Task.Run(async () =>
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var (ok, error) = await OneAsync(ct);
+                    var end = Stopwatch.GetTimestamp();
+                    latencies[index] = Stopwatch.GetElapsedTime(due, end).TotalMilliseconds;
+                    service[index] = Stopwatch.GetElapsedTime(started, end).TotalMilliseconds;
+                    if (ok)
+                    {
+                        Interlocked.Increment(ref completed);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                        Interlocked.CompareExchange(ref firstError, error, null);
+                    }
+                }, ct);
+            }
+        }) { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "open-loop dispatcher" };
+        dispatcher.Start();
+        dispatcher.Join();
+        await Task.WhenAll(outcomes);
+        var elapsed = Stopwatch.GetElapsedTime(t0);
+        Array.Sort(latencies);
+        Array.Sort(service);
+        return new PhaseResult($"open {rate:F0}/s", completed, errors, elapsed, latencies, service, rate, firstError);
+    }
+
+    /// <summary>Sleeps while the deadline is more than 1.5 ms away, then yields the core until it arrives.</summary>
+    static void WaitUntil(long due)
+    {
+        while (true)
+        {
+            var left = due - Stopwatch.GetTimestamp();
+            if (left <= 0)
+            {
+                return;
+            }
+
+            if (left > Stopwatch.Frequency * 3 / 2000)
+            {
+                Thread.Sleep(1);
+            }
+            else
+            {
+                Thread.Yield();
+            }
+        }
+    }
+
+    async Task<(bool Ok, string? Error)> OneAsync(CancellationToken ct)
+    {
+        if (!idle.TryDequeue(out var phone))
+        {
+            return (false, "no idle phone: more concurrent ceremonies than users");
+        }
+
+        try
+        {
+            return await phone.AuthenticateAsync(ct) ? (true, null) : (false, "1200 without an OAUTH2 token");
+        }
+        catch (Exception e)
+        {
+            return (false, $"{phone.Username}: {e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            idle.Enqueue(phone);
+        }
+    }
+}
