@@ -52,10 +52,30 @@ public static class FuzzRun
                 // an allowed, typed failure
             }
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (bound is not null && bound.Exceeds(allocated, input is byte[] first ? first.Length : 0))
+            {
+                // The first throw on a path can fill runtime caches (stack-trace and resource lookups) that are
+                // not the parser's: measure the same input once more and judge the steady-state cost.
+                allocated = Measure(target, input);
+            }
             bound?.Check(name, i, allocated, () => describe(input), input is byte[] bytes ? bytes.Length : 0);
             ran++;
         }
         return ran;
+    }
+
+    private static long Measure<TInput>(Action<TInput> target, TInput input)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            target(input);
+        }
+        catch (Exception)
+        {
+            // already judged on the first run
+        }
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     public static string Base64(byte[] input) => Convert.ToBase64String(input);
@@ -85,6 +105,8 @@ public sealed class AllocationBound(int perInputByte, int @fixed)
     public double MaxRatioAboveFixed { get; private set; }
     public long MaxAllocatedAtSmallInput { get; private set; }
 
+    public bool Exceeds(long allocated, int length) => allocated > (long)perInputByte * length + @fixed;
+
     public void Check(string name, int index, long allocated, Func<string> input, int length)
     {
         MaxAllocated = Math.Max(MaxAllocated, allocated);
@@ -92,7 +114,7 @@ public sealed class AllocationBound(int perInputByte, int @fixed)
             MaxRatioAboveFixed = Math.Max(MaxRatioAboveFixed, (double)Math.Max(0, allocated - @fixed) / length);
         if (length <= 64)
             MaxAllocatedAtSmallInput = Math.Max(MaxAllocatedAtSmallInput, allocated);
-        if (allocated > (long)perInputByte * length + @fixed)
+        if (Exceeds(allocated, length))
         {
             Assert.Fail($"fuzz target {name}, seed {FuzzRun.Seed}, input #{index}: allocated {allocated} bytes for {length} input bytes, "
                 + $"over the bound {perInputByte} x {length} + {@fixed}\ninput: {input()}");
