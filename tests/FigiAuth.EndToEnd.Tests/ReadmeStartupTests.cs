@@ -18,6 +18,7 @@ public sealed class ReadmeStartupTests(ITestOutputHelper output) : EndToEndTest(
         using var http = server.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/css/site.css")).StatusCode); // the account pages' assets
         using var facets = await http.GetAsync("/uaf/v1/facets");
         Assert.Equal(HttpStatusCode.OK, facets.StatusCode);
         Assert.Equal("application/fido.trusted-apps+json", facets.Content.Headers.ContentType?.MediaType);

@@ -53,6 +53,20 @@ public sealed class ServerProcess : IDisposable, IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(ServerProcessOptions options)
     {
+        try
+        {
+            return await StartOnceAsync(options);
+        }
+        catch (ServerExitedException e) when (e.ExitCode is 137 or 143)
+        {
+            // Killed by a signal before it was ready (SIGKILL/SIGTERM from outside, e.g. a shared CI machine
+            // cleaning up): one more try; a server that crashes by itself fails the first time.
+            return await StartOnceAsync(options);
+        }
+    }
+
+    static async Task<ServerProcess> StartOnceAsync(ServerProcessOptions options)
+    {
         var dll = RepoPaths.ServerDll;
         var origin = new Uri($"http://127.0.0.1:{options.Port ?? FreePort()}");
         var databasePath = Path.GetFullPath(options.DatabasePath);
@@ -162,7 +176,7 @@ public sealed class ServerProcess : IDisposable, IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"the server exited with {process.ExitCode} before it was ready:\n{Output}");
+                throw new ServerExitedException(process.ExitCode, $"the server exited with {process.ExitCode} before it was ready:\n{Output}");
             }
 
             try
@@ -203,4 +217,10 @@ public sealed class ServerProcessOptions
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
     public TimeSpan ReadyTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>The server process ended before /health/ready answered.</summary>
+public sealed class ServerExitedException(int exitCode, string message) : InvalidOperationException(message)
+{
+    public int ExitCode { get; } = exitCode;
 }
