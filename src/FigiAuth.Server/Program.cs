@@ -13,10 +13,13 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls(FigiAuthOptionsSetup.DevelopmentUrl);
 }
 
+// preserveStaticLogger: each host owns its logger; several hosts in one process (tests) must not
+// dispose a static logger another host is still writing to.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+    preserveStaticLogger: true);
 builder.Services.AddFigiAuth();
 
 var app = builder.Build();

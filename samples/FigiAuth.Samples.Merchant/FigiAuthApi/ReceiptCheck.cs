@@ -4,33 +4,36 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
+using FigiAuth.Client.Receipts;
 
 namespace FigiAuth.Samples.FigiAuthApi;
 
 /// <summary>
-/// Checks a confirmation receipt as docs/integration.md "Receipts" says: the JWS against FigiAuth's JWKS
-/// (ES256 only, typ figiauth-receipt+jwt, iss = FigiAuth's origin, no exp: a receipt is evidence), then that it
-/// names exactly the payment this back end asked for. Execute the payment only on a valid verdict.
+/// Checks a confirmation receipt as docs/integration.md "Receipts" says: the JWS with the SDK's
+/// <see cref="ReceiptVerifier"/> in receipt mode (FigiAuth's JWKS, refetched once for an unknown kid; ES256 only, typ
+/// figiauth-receipt+jwt, iss = FigiAuth's origin, no exp: a receipt is evidence), then that it names exactly the
+/// payment this back end asked for. Execute the payment only on a valid verdict.
 /// </summary>
-/// <remarks>
-/// NOTE: FigiAuth.Client's ReceiptVerifier requires <c>exp</c>, which FigiAuth's receipts do not carry, and does
-/// not check <c>typ</c>; until it has an option for receipts without expiry, the samples use this check.
-/// </remarks>
 public sealed class ReceiptCheck(IHttpClientFactory factory, IOptions<FigiAuthApiOptions> options)
 {
-    public const string ReceiptType = "figiauth-receipt+jwt";
-    static readonly JsonWebTokenHandler Handler = new();
-    volatile JsonWebKeySet? _keys;
+    public const string ReceiptType = ReceiptVerifier.ReceiptType;
+    readonly Lazy<ReceiptVerifier> _verifier = new(() => ReceiptVerifier.ForReceipts(factory.CreateClient(FigiAuthHttp.Name),
+        new Uri(".well-known/jwks.json", UriKind.Relative), options.Value.ExpectedIssuer));
 
     public async Task<ReceiptVerdict> VerifyAsync(string? receipt, ExpectedPayment expected, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(receipt))
             return ReceiptVerdict.Refused("confirmed without a receipt");
-        var payload = await VerifySignatureAsync(receipt, ct);
-        if (payload is not JsonObject claims)
+        JsonObject claims;
+        try
+        {
+            claims = await _verifier.Value.VerifyPayloadAsync(receipt, cancellationToken: ct);
+        }
+        catch (ReceiptValidationException)
+        {
             return ReceiptVerdict.Refused("the receipt's signature, type, algorithm or issuer does not verify");
+        }
+
         return CheckConfirmationId(claims, expected)
             ?? CheckAmount(claims, expected)
             ?? CheckCurrency(claims, expected)
@@ -38,41 +41,6 @@ public sealed class ReceiptCheck(IHttpClientFactory factory, IOptions<FigiAuthAp
             ?? CheckDisplayHash(claims)
             ?? new ReceiptVerdict(ToReceipt(claims), null);
     }
-
-    /// <summary>Steps 1 and 2: the key of the header's kid (JWKS refetched once for an unknown kid), ES256, typ, iss.</summary>
-    async Task<JsonNode?> VerifySignatureAsync(string receipt, CancellationToken ct)
-    {
-        JsonWebToken token;
-        try
-        {
-            token = Handler.ReadJsonWebToken(receipt);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-
-        var keys = _keys ??= await FetchKeysAsync(ct);
-        if (!keys.Keys.Any(k => k.Kid == token.Kid))
-            _keys = keys = await FetchKeysAsync(ct);
-        var result = await Handler.ValidateTokenAsync(receipt, new TokenValidationParameters
-        {
-            ValidIssuer = options.Value.ExpectedIssuer,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            RequireExpirationTime = false,
-            ValidTypes = [ReceiptType],
-            ValidAlgorithms = [SecurityAlgorithms.EcdsaSha256],
-            IssuerSigningKeys = keys.GetSigningKeys().Where(k => k.KeyId == token.Kid),
-            TryAllIssuerSigningKeys = false,
-        });
-        return result.IsValid && result.SecurityToken is JsonWebToken valid
-            ? JsonNode.Parse(Base64Url.DecodeFromChars(valid.EncodedPayload))
-            : null;
-    }
-
-    async Task<JsonWebKeySet> FetchKeysAsync(CancellationToken ct) =>
-        new(await factory.CreateClient(FigiAuthHttp.Name).GetStringAsync(".well-known/jwks.json", ct));
 
     // Step 3: the receipt names what we asked for.
     static ReceiptVerdict? CheckConfirmationId(JsonObject claims, ExpectedPayment expected) =>
@@ -91,9 +59,12 @@ public sealed class ReceiptCheck(IHttpClientFactory factory, IOptions<FigiAuthAp
             ? null
             : ReceiptVerdict.Refused("the receipt is for another payee");
 
+    // The text the user saw: display_hash when the text itself was shown; text_hash when a PNG rendering of it was
+    // (display_type image/png, display_hash is then the PNG's).
     static ReceiptVerdict? CheckDisplayHash(JsonObject claims) =>
         Text(claims, "display_text") is { } text
-        && Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(text))) == Text(claims, "display_hash")
+        && Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))
+            == Text(claims, Text(claims, "display_type") is null or "text/plain" ? "display_hash" : "text_hash")
             ? null
             : ReceiptVerdict.Refused("the receipt's display_hash is not the hash of its display_text");
 

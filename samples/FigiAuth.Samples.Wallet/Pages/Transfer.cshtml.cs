@@ -16,6 +16,12 @@ public sealed class TransferModel(TransferService transfers, IOptions<FigiAuthAp
     public string Server => figiAuth.Value.Server.GetLeftPart(UriPartial.Authority);
     public string Username => User.Identity?.Name ?? "<you>";
 
+    /// <summary>FigiAuth's confirm page for this transfer, returning here afterwards (this origin is an allowed return
+    /// origin in FigiAuth's FigiAuth:Confirmations:ReturnOrigins). The WebAuthn RP ID must be FigiAuth's host, so the
+    /// passkey ceremony runs on FigiAuth's page, not this one.</summary>
+    public string PasskeyConfirmUrl => $"{Server}/confirm/{Uri.EscapeDataString(Transfer.ConfirmationId)}?returnUrl="
+        + Uri.EscapeDataString($"{Request.Scheme}://{Request.Host}/transfer/{Transfer.Id}");
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (await transfers.FindAsync(id, TransferService.SubjectOf(User), ct) is not { } transfer)

@@ -7,24 +7,30 @@ namespace FigiAuth.Server.Confirmations;
 /// </summary>
 public sealed class Confirmation
 {
+    /// <summary>The <see cref="ClientId"/> of an in-band UAF transaction (requested by the user themself).</summary>
+    public const string InBandClientId = "in-band";
+
     /// <summary>32 random bytes, base64url without padding.</summary>
     public required string Id { get; set; }
 
     public Guid UserId { get; set; }
 
-    /// <summary>The client (DFS back end) that asked; only it can read, cancel and fetch the receipt.</summary>
+    /// <summary>The client (DFS back end) that asked; only it can read, cancel and fetch the receipt.
+    /// <see cref="InBandClientId"/> for a transaction the user's own app asked for over UAF.</summary>
     public required string ClientId { get; set; }
 
-    /// <summary>The amount in minor units of <see cref="Currency"/> (1500.00 KES = 150000).</summary>
-    public long AmountMinor { get; set; }
+    /// <summary>The amount in minor units of <see cref="Currency"/> (1500.00 KES = 150000); null for an in-band
+    /// UAF transaction, whose text is all the server knows.</summary>
+    public long? AmountMinor { get; set; }
 
     /// <summary>ISO 4217 minor-unit exponent of the currency when the confirmation was created.</summary>
-    public int CurrencyExponent { get; set; }
+    public int? CurrencyExponent { get; set; }
 
-    /// <summary>ISO 4217 alphabetic code.</summary>
-    public required string Currency { get; set; }
+    /// <summary>ISO 4217 alphabetic code; null when unknown (in-band).</summary>
+    public string? Currency { get; set; }
 
-    public required string PayeeName { get; set; }
+    /// <summary>Null when unknown (in-band).</summary>
+    public string? PayeeName { get; set; }
 
     /// <summary>Optional account number or phone (MSISDN) of the payee.</summary>
     public string? PayeeAccount { get; set; }
@@ -34,6 +40,12 @@ public sealed class Confirmation
 
     /// <summary>SHA-256 of the UTF-8 bytes of <see cref="DisplayText"/>.</summary>
     public required byte[] DisplayTextHash { get; set; }
+
+    /// <summary>The form the authenticator displayed and signed: "text/plain" or "image/png" (set on confirmation).</summary>
+    public string? DisplayedContentType { get; set; }
+
+    /// <summary>SHA-256 of exactly the bytes displayed: the UTF-8 text, or the PNG file rendered from it.</summary>
+    public byte[]? DisplayedHash { get; set; }
 
     public ConfirmationStatus Status { get; set; }
 

@@ -16,6 +16,8 @@ internal sealed class ConfirmationConfiguration : IEntityTypeConfiguration<Confi
         e.Property(c => c.DisplayTextHash).HasMaxLength(32);
         e.Property(c => c.CallbackUrl).HasMaxLength(ConfirmationLimits.CallbackUrlLength);
         e.Property(c => c.Authenticator).HasMaxLength(64);
+        e.Property(c => c.DisplayedContentType).HasMaxLength(32);
+        e.Property(c => c.DisplayedHash).HasMaxLength(32);
         e.Property(c => c.Version).IsConcurrencyToken();
         // No foreign key to the user: receipts and assertions outlive an account for disputes.
         e.HasIndex(c => new { c.UserId, c.Status });

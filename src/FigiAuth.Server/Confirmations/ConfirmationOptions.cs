@@ -25,4 +25,10 @@ public sealed class ConfirmationOptions
 
     /// <summary>Timeout of one callback POST. Default: 10 seconds.</summary>
     public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Origins (scheme://host[:port]) the confirm page (/confirm/{id}?returnUrl=…) may send the user back to, e.g. a
+    /// wallet's. Any other absolute returnUrl is ignored (no open redirect). Default: none (local URLs only).
+    /// </summary>
+    public List<string> ReturnOrigins { get; set; } = [];
 }

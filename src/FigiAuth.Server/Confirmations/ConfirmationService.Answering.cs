@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using FigiAuth.Server.Data;
+using FigiAuth.Uaf.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace FigiAuth.Server.Confirmations;
@@ -48,15 +49,19 @@ public sealed partial class ConfirmationService
     /// <param name="displayedContentHash">UAF: TAG_TRANSACTION_CONTENT_HASH from the signed data. Passkey:
     /// <see cref="PasskeyBinding.DisplayTextHash"/> from <see cref="VerifyPasskeyChallengeAsync"/>.</param>
     /// <param name="signedAssertion">The signed assertion as received, kept for disputes.</param>
+    /// <param name="displayedPng">When the authenticator displayed the PNG rendering of the text (UAF image/png): the
+    /// display it was rendered for; <paramref name="displayedContentHash"/> is then the SHA-256 of that PNG file, which
+    /// is checked against a fresh rendering of the display text. Null: the text itself was displayed.</param>
     public async Task<ConfirmationResult<ConfirmationReceipt>> CompleteAsync(string id, Guid userId,
         ConfirmationMethod method, string authenticatorId, ReadOnlyMemory<byte> displayedContentHash,
-        ReadOnlyMemory<byte> signedAssertion, FigiAuthDbContext db, CancellationToken cancellationToken = default)
+        ReadOnlyMemory<byte> signedAssertion, FigiAuthDbContext db, DisplayPngCharacteristicsDescriptor? displayedPng = null,
+        CancellationToken cancellationToken = default)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var result = await CompleteInTransactionAsync(id, userId, method, authenticatorId, displayedContentHash,
-                signedAssertion, db, cancellationToken);
+                displayedPng, signedAssertion, db, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -75,14 +80,17 @@ public sealed partial class ConfirmationService
 
     async Task<ConfirmationResult<ConfirmationReceipt>> CompleteInTransactionAsync(string id, Guid userId,
         ConfirmationMethod method, string authenticatorId, ReadOnlyMemory<byte> displayedContentHash,
-        ReadOnlyMemory<byte> signedAssertion, FigiAuthDbContext db, CancellationToken cancellationToken)
+        DisplayPngCharacteristicsDescriptor? displayedPng, ReadOnlyMemory<byte> signedAssertion, FigiAuthDbContext db,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var confirmation = await FindForUserAsync(db, id, userId, cancellationToken);
-        var failure = Refusal(confirmation, now) ?? CheckDisplayedContent(confirmation!, displayedContentHash.Span);
+        var failure = Refusal(confirmation, now);
+        var displayed = failure is null ? Displayed(confirmation!, displayedPng) : null;
+        failure ??= CheckDisplayedContent(displayed!, displayedContentHash.Span);
         if (failure is null)
         {
-            var receipt = receipts.Issue(confirmation!, method, authenticatorId, now);
+            var receipt = receipts.Issue(confirmation!, displayed!, method, authenticatorId, now);
             var assertion = signedAssertion.ToArray();
             var changed = await db.Set<Confirmation>()
                 .Where(c => c.Id == id && c.UserId == userId && c.Status == ConfirmationStatus.Pending && c.ExpiresAt > now)
@@ -92,6 +100,8 @@ public sealed partial class ConfirmationService
                     s.SetProperty(c => c.Method, method)
                         .SetProperty(c => c.Authenticator, authenticatorId)
                         .SetProperty(c => c.SignedAssertion, assertion)
+                        .SetProperty(c => c.DisplayedContentType, displayed!.ContentType)
+                        .SetProperty(c => c.DisplayedHash, displayed.Hash)
                         .SetProperty(c => c.Receipt, receipt);
                 }, cancellationToken);
             if (changed == 1)
@@ -112,19 +122,34 @@ public sealed partial class ConfirmationService
         return failure;
     }
 
-    // TC-08: the authenticator signed the hash of what it displayed; it must be the hash of our text.
-    static ConfirmationFailure? CheckDisplayedContent(Confirmation confirmation, ReadOnlySpan<byte> displayedContentHash) =>
-        CryptographicOperations.FixedTimeEquals(confirmation.DisplayTextHash, displayedContentHash)
+    /// <summary>What the authenticator must have displayed: the text, or the server's PNG rendering of it for this display.</summary>
+    static DisplayedForm? Displayed(Confirmation confirmation, DisplayPngCharacteristicsDescriptor? png)
+    {
+        if (png is null)
+        {
+            return new DisplayedForm(DisplayedForm.TextPlain, confirmation.DisplayTextHash);
+        }
+
+        return Uaf.TransactionPng.Render(confirmation.DisplayText, png) is { } rendered
+            ? new DisplayedForm(DisplayedForm.ImagePng, SHA256.HashData(rendered), png)
+            : null;
+    }
+
+    // TC-08: the authenticator signed the hash of what it displayed; it must be the hash of our text (or of our rendering of it).
+    static ConfirmationFailure? CheckDisplayedContent(DisplayedForm? displayed, ReadOnlySpan<byte> displayedContentHash) =>
+        displayed is not null && CryptographicOperations.FixedTimeEquals(displayed.Hash, displayedContentHash)
             ? null
-            : new(ConfirmationFailureReason.ContentMismatch, "displayed content hash differs from the display text hash");
+            : new(ConfirmationFailureReason.ContentMismatch, "displayed content hash differs from the display text (or its rendering) hash");
 
     /// <summary>
     /// A WebAuthn challenge bound to the confirmation: SHA-256(DisplayTextHash ‖ nonce) with a fresh 32-byte nonce
     /// kept server-side as a one-time <see cref="CeremonyPurpose.PasskeyTransaction"/> challenge. It expires with
     /// the confirmation or after FigiAuth:Uaf:ChallengeLifetime, whichever is first.
     /// </summary>
+    /// <param name="ceremonyState">Given the challenge, what the caller keeps with it server-side (the assertion options
+    /// and browser binding); returned by <see cref="VerifyPasskeyChallengeAsync"/> as <see cref="PasskeyBinding.CeremonyState"/>.</param>
     public async Task<ConfirmationResult<PasskeyTransactionChallenge>> ChallengeForPasskeyAsync(string id, Guid userId,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Func<byte[], string>? ceremonyState = null)
     {
         var now = time.GetUtcNow();
         var confirmation = await FindForUserAsync(db, id, userId, cancellationToken);
@@ -144,7 +169,7 @@ public sealed partial class ConfirmationService
             Purpose = CeremonyPurpose.PasskeyTransaction,
             UserId = userId,
             AppId = serverOptions.Value.PublicOrigin ?? "",
-            PayloadJson = JsonSerializer.Serialize(new PasskeyChallengePayload(id, Base64Url.EncodeToString(nonce))),
+            PayloadJson = JsonSerializer.Serialize(new PasskeyChallengePayload(id, Base64Url.EncodeToString(nonce), ceremonyState?.Invoke(challenge))),
             CreatedAt = now,
             ExpiresAt = expiresAt,
         });
@@ -177,14 +202,18 @@ public sealed partial class ConfirmationService
 
         var expected = BindChallenge(confirmation!.DisplayTextHash, Base64Url.DecodeFromChars(payload.Nonce));
         return CryptographicOperations.FixedTimeEquals(expected, challenge.Span)
-            ? new PasskeyBinding(id, confirmation.DisplayTextHash)
+            ? new PasskeyBinding(id, confirmation.DisplayTextHash, payload.State)
             : invalid;
     }
 
     static byte[] BindChallenge(byte[] displayTextHash, byte[] nonce) => SHA256.HashData([.. displayTextHash, .. nonce]);
 
+    /// <summary>The user's confirmation with this id (any status); another user's is not found.</summary>
+    public Task<Confirmation?> FindForUserAsync(string id, Guid userId, CancellationToken cancellationToken = default) =>
+        FindForUserAsync(db, id, userId, cancellationToken);
+
     static Task<Confirmation?> FindForUserAsync(FigiAuthDbContext db, string id, Guid userId, CancellationToken cancellationToken) =>
         db.Set<Confirmation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.UserId == userId, cancellationToken);
 
-    sealed record PasskeyChallengePayload(string ConfirmationId, string Nonce);
+    sealed record PasskeyChallengePayload(string ConfirmationId, string Nonce, string? State = null);
 }

@@ -62,6 +62,40 @@ public sealed partial class ConfirmationService(
         return confirmation;
     }
 
+    /// <summary>
+    /// An in-band UAF transaction (DESIGN.md "Transaction confirmation" 1): the user's own app asked to confirm
+    /// <paramref name="text"/>; it becomes a pending confirmation of the user (client <see cref="Confirmation.InBandClientId"/>,
+    /// amount and payee unknown) that the UAF answer completes like any other. Null when the text is not acceptable
+    /// (<see cref="DisplayText.IsAcceptable"/>). Not counted against MaxPendingPerUser: no back end pushes it.
+    /// </summary>
+    public async Task<Confirmation?> CreateInBandAsync(Guid userId, string text, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        if (!DisplayText.IsAcceptable(text))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var confirmation = new Confirmation
+        {
+            Id = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(IdBytes)),
+            UserId = userId,
+            ClientId = Confirmation.InBandClientId,
+            DisplayText = text,
+            DisplayTextHash = DisplayText.Hash(text),
+            Status = ConfirmationStatus.Pending,
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Set<Confirmation>().Add(confirmation);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.AppendAsync(db, Entry("confirmation.created", confirmation, ("clientId", Confirmation.InBandClientId)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.Entry(confirmation).State = EntityState.Detached;
+        return confirmation;
+    }
+
     /// <summary>The confirmation if <paramref name="clientId"/> created it; another client's is not found.</summary>
     public Task<Confirmation?> FindForClientAsync(string id, string clientId, CancellationToken cancellationToken = default) =>
         db.Set<Confirmation>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.ClientId == clientId, cancellationToken);
@@ -71,7 +105,8 @@ public sealed partial class ConfirmationService(
     {
         var now = time.GetUtcNow();
         var rows = await db.Set<Confirmation>().AsNoTracking()
-            .Where(c => c.UserId == userId && c.Status == ConfirmationStatus.Pending && c.ExpiresAt > now)
+            .Where(c => c.UserId == userId && c.Status == ConfirmationStatus.Pending && c.ExpiresAt > now
+                && c.ClientId != Confirmation.InBandClientId)
             .ToListAsync(cancellationToken);
         return [.. rows.OrderBy(c => c.CreatedAt)];
     }

@@ -56,4 +56,8 @@ internal static class Money
         var grouped = long.Parse(whole, CultureInfo.InvariantCulture).ToString("#,0", CultureInfo.InvariantCulture);
         return dot < 0 ? grouped : grouped + canonical[dot..];
     }
+
+    /// <summary>The canonical amount of a confirmation, or null when it has none (in-band text only).</summary>
+    public static string? FormatOf(Confirmation c) =>
+        c.AmountMinor is { } minor && c.CurrencyExponent is { } exponent ? Format(minor, exponent) : null;
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using FigiAuth.Uaf.Metadata;
 
 namespace FigiAuth.Server.Oidc;
 
@@ -36,6 +37,52 @@ public static class AuthenticationLevels
     /// <summary>RFC 8176 amr of a user-verified passkey: key kind, user presence, and mfa (possession + verification).</summary>
     public static IReadOnlyList<string> AmrForPasskey(bool backupEligible, bool userVerified) =>
         userVerified ? [backupEligible ? "swk" : "hwk", "user", "mfa"] : [backupEligible ? "swk" : "hwk", "user"];
+
+    /// <summary>
+    /// The acr of a UAF authentication, from the metadata of the authenticators that signed: hwk when every one's
+    /// keyProtection names hardware, a TEE or a secure element (the key cannot leave the device), else swk.
+    /// </summary>
+    public static string ForUaf(IReadOnlyCollection<MetadataStatement> statements) =>
+        IsHardwareBound(statements) ? HardwareKey : SoftwareKey;
+
+    /// <summary>
+    /// RFC 8176 amr of a UAF authentication: "hwk" or "swk" as <see cref="ForUaf"/>; "user" (a UAF assertion proves user
+    /// presence); the user verification methods from the metadata (passcode and pattern "pin", fingerprint "fpt",
+    /// face "face", eye "iris", voice "vbm"); and "mfa" when one of those unlocked the key.
+    /// </summary>
+    public static IReadOnlyList<string> AmrForUaf(IReadOnlyCollection<MetadataStatement> statements)
+    {
+        var amr = new List<string> { IsHardwareBound(statements) ? "hwk" : "swk", "user" };
+        var flags = statements.Aggregate(0u, (all, s) => all | s.UserVerification | s.UserVerificationDetails.SelectMany(x => x).Aggregate(0u, (a, b) => a | b));
+        foreach (var (flag, name) in UafVerificationMethods)
+        {
+            if ((flags & flag) != 0 && !amr.Contains(name))
+            {
+                amr.Add(name);
+            }
+        }
+
+        if (amr.Count > 2)
+        {
+            amr.Add("mfa");
+        }
+
+        return amr;
+    }
+
+    /// <summary>The claim an access token issued with a transaction confirmation carries: the confirmation's id (its
+    /// receipt is the evidence; the token's acr is that of the authenticator).</summary>
+    public const string ConfirmationIdClaim = "confirmation_id";
+
+    const uint HardwareProtection = 0x02 | 0x04 | 0x08; // keyProtection: hardware, tee, secure_element
+
+    static readonly (uint Flag, string Amr)[] UafVerificationMethods =
+    [
+        (0x002, "fpt"), (0x004, "pin"), (0x008, "vbm"), (0x010, "face"), (0x040, "iris"), (0x080, "pin"), (0x800, "pin"), (0x1000, "pin"),
+    ];
+
+    static bool IsHardwareBound(IReadOnlyCollection<MetadataStatement> statements) =>
+        statements.Count > 0 && statements.All(s => (s.KeyProtection & HardwareProtection) != 0);
 
     /// <summary>The claims a sign-in session carries: acr, each amr, auth_time (Unix seconds).</summary>
     public static IReadOnlyList<Claim> SessionClaims(string acr, IEnumerable<string> amr, DateTimeOffset authTime) =>

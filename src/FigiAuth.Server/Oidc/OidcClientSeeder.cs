@@ -13,14 +13,19 @@ internal sealed class OidcClientSeeder(IServiceScopeFactory scopes, IOptions<Oid
     {
         await using var scope = scopes.CreateAsyncScope();
         var scopeManager = scope.ServiceProvider.GetRequiredService<IOpenIddictScopeManager>();
-        if (await scopeManager.FindByNameAsync(OidcScopes.Api, cancellationToken) is null)
+        foreach (var (name, display) in new[] { (OidcScopes.Api, "FigiAuth APIs"), (OidcScopes.Confirmations, "DFS transaction confirmations") })
         {
+            if (await scopeManager.FindByNameAsync(name, cancellationToken) is not null)
+            {
+                continue;
+            }
+
             try
             {
                 await scopeManager.CreateAsync(new OpenIddictScopeDescriptor
                 {
-                    Name = OidcScopes.Api,
-                    DisplayName = "FigiAuth APIs",
+                    Name = name,
+                    DisplayName = display,
                     Resources = { figiAuth.Value.Tokens.Audience },
                 }, cancellationToken);
             }

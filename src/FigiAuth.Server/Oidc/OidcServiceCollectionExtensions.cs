@@ -28,7 +28,7 @@ public static class OidcServiceCollectionExtensions
                     .SetEndSessionEndpointUris("connect/endsession");
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 o.RequireProofKeyForCodeExchange();
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, OidcScopes.Api);
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, OidcScopes.Api, OidcScopes.Confirmations);
                 o.RegisterClaims(Claims.Subject, Claims.Name, AuthenticationLevels.AcrClaim, AuthenticationLevels.AmrClaim,
                     Claims.AuthenticationTime);
                 // JWT access tokens (at+jwt, ES256) so DFS APIs validate them with the JWKS, as UAF access tokens.

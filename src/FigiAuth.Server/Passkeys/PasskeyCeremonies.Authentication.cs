@@ -54,40 +54,78 @@ public sealed partial class PasskeyCeremonies
     /// <summary>Verifies the assertion against the stored options and credential, advances the counter and signs in.</summary>
     public async Task<IResult> LoginCompleteAsync(HttpContext context, AuthenticatorAssertionRawResponse response, CancellationToken ct)
     {
-        if (response.Response?.ClientDataJson is not { Length: > 0 } clientData || response.Response.AuthenticatorData is not { Length: >= 37 }
-            || response.Response.Signature is not { Length: > 0 } || response.RawId is not { Length: > 0 and <= 1023 })
+        if (!IsWellFormed(response))
         {
             return PasskeyRequestReader.Malformed();
         }
 
-        var (challenge, state, failure) = await ConsumeAsync(clientData, CeremonyPurpose.PasskeyAuthentication, context, ct);
+        var (challenge, state, failure) = await ConsumeAsync(response.Response.ClientDataJson, CeremonyPurpose.PasskeyAuthentication, context, ct);
         if (state is null)
         {
             return await RejectAsync(AuthenticationFailed, failure!, challenge?.UserId, challenge?.Username, ct);
         }
 
+        var (credential, result, rejection) = await VerifyAssertionAsync(response, state, AuthenticationFailed, ct);
+        if (rejection is not null)
+        {
+            return rejection;
+        }
+
+        var user = await users.FindByIdAsync(credential!.UserId.ToString());
+        if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        {
+            return await RejectAsync(AuthenticationFailed, "user cannot sign in", credential.UserId, Id(credential.CredentialId), ct);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await AdvanceCounterAsync(credential, result!, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return await RejectAsync(AuthenticationFailed, "credential changed concurrently", credential.UserId, Id(credential.CredentialId), ct);
+        }
+
+        await audit.AppendAsync(db, new AuditEntry("passkey.authentication.succeeded", user.Id, user.UserName, Detail: AssertionDetail(credential, result!)), ct);
+        await transaction.CommitAsync(ct);
+
+        await SignInAsync(user, credential, (Flags(response.Response.AuthenticatorData) & UserVerifiedFlag) != 0);
+        return Results.Ok(new PasskeyResult("ok", user.UserName!, Id(credential.CredentialId)));
+    }
+
+    static bool IsWellFormed(AuthenticatorAssertionRawResponse response) =>
+        response.Response?.ClientDataJson is { Length: > 0 } && response.Response.AuthenticatorData is { Length: >= 37 }
+        && response.Response.Signature is { Length: > 0 } && response.RawId is { Length: > 0 and <= 1023 };
+
+    /// <summary>
+    /// Every passkey assertion (sign-in and transaction confirmation) passes these checks: the credential exists, is active
+    /// and was allowed by the stored options; backup eligibility did not change; Fido2 verifies the assertion against the
+    /// stored options (challenge, origin, RP ID, UV) and public key; a non-zero counter strictly grows. A failure is audited
+    /// as <paramref name="failedType"/> and answered with the one generic 401.
+    /// </summary>
+    async Task<(PasskeyCredential? Credential, VerifyAssertionResult? Result, IResult? Rejection)> VerifyAssertionAsync(
+        AuthenticatorAssertionRawResponse response, PasskeyCeremonyState state, string failedType, CancellationToken ct)
+    {
         var credential = await db.Set<PasskeyCredential>().AsNoTracking().SingleOrDefaultAsync(c => c.CredentialId == response.RawId, ct);
         var original = AssertionOptions.FromJson(state.OptionsJson);
         if (credential is null)
         {
-            return await RejectAsync(AuthenticationFailed, "unknown credential", state.UserId, state.Username, ct);
+            return (null, null, await RejectAsync(failedType, "unknown credential", state.UserId, state.Username, ct));
         }
 
         if (credential.Status != PasskeyCredentialStatus.Active)
         {
-            return await RejectAsync(AuthenticationFailed, "credential revoked", credential.UserId, Id(credential.CredentialId), ct);
+            return (null, null, await RejectAsync(failedType, "credential revoked", credential.UserId, Id(credential.CredentialId), ct));
         }
 
         if (original.AllowCredentials is { Count: > 0 } allow && !allow.Any(d => d.Id.AsSpan().SequenceEqual(credential.CredentialId)))
         {
-            return await RejectAsync(AuthenticationFailed, "credential not in allowCredentials", credential.UserId, Id(credential.CredentialId), ct);
+            return (null, null, await RejectAsync(failedType, "credential not in allowCredentials", credential.UserId, Id(credential.CredentialId), ct));
         }
 
         var flags = Flags(response.Response.AuthenticatorData);
         if (((flags & BackupEligibleFlag) != 0) != credential.IsBackupEligible)
         {
-            return await RejectAsync(AuthenticationFailed, "backup eligibility differs from registration", credential.UserId,
-                Id(credential.CredentialId), ct);
+            return (null, null, await RejectAsync(failedType, "backup eligibility differs from registration", credential.UserId,
+                Id(credential.CredentialId), ct));
         }
 
         VerifyAssertionResult result;
@@ -105,44 +143,34 @@ public sealed partial class PasskeyCeremonies
         }
         catch (Fido2VerificationException e)
         {
-            return await RejectAsync(AuthenticationFailed, $"{e.Code}: {e.Message}", credential.UserId, Id(credential.CredentialId), ct);
+            return (null, null, await RejectAsync(failedType, $"{e.Code}: {e.Message}", credential.UserId, Id(credential.CredentialId), ct));
         }
 
         // Fido2 lets a counter fall back to 0; a non-zero stored counter must strictly increase (WA-15).
         if (credential.SignCount != 0 && result.SignCount <= credential.SignCount)
         {
-            return await RejectAsync(AuthenticationFailed, $"sign counter regression {credential.SignCount} -> {result.SignCount}",
-                credential.UserId, Id(credential.CredentialId), ct);
+            return (null, null, await RejectAsync(failedType, $"sign counter regression {credential.SignCount} -> {result.SignCount}",
+                credential.UserId, Id(credential.CredentialId), ct));
         }
 
-        var user = await users.FindByIdAsync(credential.UserId.ToString());
-        if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
-        {
-            return await RejectAsync(AuthenticationFailed, "user cannot sign in", credential.UserId, Id(credential.CredentialId), ct);
-        }
+        return (credential, result, null);
+    }
 
+    /// <summary>Compare-and-set of the counter in the caller's transaction; false when another answer changed the credential first.</summary>
+    async Task<bool> AdvanceCounterAsync(PasskeyCredential credential, VerifyAssertionResult result, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var updated = await db.Set<PasskeyCredential>()
+        return await db.Set<PasskeyCredential>()
             .Where(c => c.Id == credential.Id && c.SignCount == credential.SignCount && c.Status == PasskeyCredentialStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.SignCount, (long)result.SignCount)
                 .SetProperty(c => c.LastUsedAt, now)
-                .SetProperty(c => c.IsBackedUp, result.IsBackedUp), ct);
-        if (updated != 1)
-        {
-            await transaction.RollbackAsync(ct);
-            return await RejectAsync(AuthenticationFailed, "credential changed concurrently", credential.UserId, Id(credential.CredentialId), ct);
-        }
-
-        await audit.AppendAsync(db, new AuditEntry("passkey.authentication.succeeded", user.Id, user.UserName, Detail: new Dictionary<string, string?>
-        {
-            ["credentialId"] = Id(credential.CredentialId),
-            ["signCount"] = result.SignCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["backedUp"] = result.IsBackedUp.ToString(),
-        }), ct);
-        await transaction.CommitAsync(ct);
-
-        await SignInAsync(user, credential, (flags & UserVerifiedFlag) != 0);
-        return Results.Ok(new PasskeyResult("ok", user.UserName!, Id(credential.CredentialId)));
+                .SetProperty(c => c.IsBackedUp, result.IsBackedUp), ct) == 1;
     }
+
+    static Dictionary<string, string?> AssertionDetail(PasskeyCredential credential, VerifyAssertionResult result) => new()
+    {
+        ["credentialId"] = Id(credential.CredentialId),
+        ["signCount"] = result.SignCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["backedUp"] = result.IsBackedUp.ToString(),
+    };
 }

@@ -59,20 +59,10 @@ public sealed partial class PasskeyCeremonies(
     async Task<(CeremonyChallenge? Challenge, PasskeyCeremonyState? State, string? Failure)> ConsumeAsync(
         byte[] clientDataJson, CeremonyPurpose purpose, HttpContext context, CancellationToken ct)
     {
-        string? value;
-        try
+        var (value, failure) = ChallengeOf(clientDataJson);
+        if (value is null)
         {
-            using var doc = JsonDocument.Parse(clientDataJson);
-            value = doc.RootElement.TryGetProperty("challenge", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return (null, null, "clientDataJSON is not JSON");
-        }
-
-        if (string.IsNullOrEmpty(value) || value.Length > 64)
-        {
-            return (null, null, "no challenge in clientDataJSON");
+            return (null, null, failure);
         }
 
         var challenge = await challenges.TryConsumeAsync(value, purpose, ct);
@@ -85,6 +75,23 @@ public sealed partial class PasskeyCeremonies(
         return PasskeySessionBinding.Matches(context, state.SessionBinding)
             ? (challenge, state, null)
             : (challenge, null, "challenge answered from another browser session");
+    }
+
+    /// <summary>The challenge named in clientDataJSON (a lookup key only), or why there is none.</summary>
+    static (string? Challenge, string? Failure) ChallengeOf(byte[] clientDataJson)
+    {
+        string? value;
+        try
+        {
+            using var doc = JsonDocument.Parse(clientDataJson);
+            value = doc.RootElement.TryGetProperty("challenge", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return (null, "clientDataJSON is not JSON");
+        }
+
+        return string.IsNullOrEmpty(value) || value.Length > 64 ? (null, "no challenge in clientDataJSON") : (value, null);
     }
 
     async Task SignInAsync(FigiAuthUser user, PasskeyCredential credential, bool userVerified)

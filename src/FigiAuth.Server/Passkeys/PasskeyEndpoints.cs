@@ -1,4 +1,5 @@
 using Fido2NetLib;
+using FigiAuth.Server.Confirmations;
 using FigiAuth.Server.Passkeys;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,12 @@ public static class PasskeyEndpoints
         passkeys.MapPost("/register/complete", RegisterCompleteAsync);
         passkeys.MapPost("/login/options", LoginOptionsAsync);
         passkeys.MapPost("/login/complete", LoginCompleteAsync);
+        passkeys.MapPost("/confirmations/{id}/options", (HttpContext context, string id, PasskeyCeremonies ceremonies,
+            ConfirmationService confirmations, CancellationToken ct) => ceremonies.ConfirmationOptionsAsync(context, id, confirmations, ct));
+        passkeys.MapPost("/confirmations/{id}/complete", (HttpContext context, string id, PasskeyCeremonies ceremonies,
+            ConfirmationService confirmations, IOptions<PasskeyOptions> options, CancellationToken ct) =>
+            WithBodyAsync<AuthenticatorAssertionRawResponse>(context, options,
+                body => ceremonies.ConfirmationCompleteAsync(context, id, body, confirmations, ct), ct));
         return passkeys;
     }
 

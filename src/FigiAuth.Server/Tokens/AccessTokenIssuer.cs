@@ -38,6 +38,11 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, TimeProvider time, IO
             claims[RoleClaim] = roles.ToArray();
         }
 
+        if (request.ConfirmationId is not null)
+        {
+            claims[Oidc.AuthenticationLevels.ConfirmationIdClaim] = request.ConfirmationId;
+        }
+
         if (request.ClientId is not null)
         {
             claims["client_id"] = request.ClientId;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FigiAuth.Server.Ceremonies;
 using FigiAuth.Server.Data;
+using FigiAuth.Uaf.Encoding;
 using FigiAuth.Uaf.Messages;
 using FigiAuth.Uaf.Verification;
 
@@ -17,10 +18,18 @@ internal sealed class UafCeremonyLedger(ChallengeStore challenges) : IUafCeremon
     /// <summary>The challenge row consumed by the last successful <see cref="TryConsumeAsync"/>, if any.</summary>
     public CeremonyChallenge? Consumed { get; private set; }
 
-    public Task<CeremonyChallenge> IssueAsync(IssuedUafRequest issued, CeremonyPurpose purpose, Guid? userId, CancellationToken ct)
+    /// <summary>The payload of <see cref="Consumed"/>: with the confirmation and the PNG displays of its forms.</summary>
+    public UafChallengePayload? ConsumedPayload { get; private set; }
+
+    /// <param name="forms">The transaction forms as sent (for the PNG display each was rendered for).</param>
+    /// <param name="confirmationId">The confirmation the transaction belongs to.</param>
+    public Task<CeremonyChallenge> IssueAsync(IssuedUafRequest issued, CeremonyPurpose purpose, Guid? userId, CancellationToken ct,
+        IReadOnlyList<Transaction>? forms = null, string? confirmationId = null)
     {
         var payload = new UafChallengePayload(issued.Policy,
-            issued.Transactions?.Select(t => new UafChallengeTransaction(t.ContentType, t.Content)).ToArray());
+            issued.Transactions?.Select(t => new UafChallengeTransaction(t.ContentType, t.Content,
+                forms?.FirstOrDefault(f => f.Content == StrictBase64Url.Encode(t.Content))?.TcDisplayPngCharacteristics)).ToArray(),
+            confirmationId);
         var json = JsonSerializer.Serialize(payload, UafServerJsonContext.Default.UafChallengePayload);
         return challenges.CreateAsync(purpose, userId, issued.Username, issued.AppId, json, ct, issued.Challenge);
     }
@@ -44,6 +53,7 @@ internal sealed class UafCeremonyLedger(ChallengeStore challenges) : IUafCeremon
         var payload = row.PayloadJson is null
             ? null
             : JsonSerializer.Deserialize(row.PayloadJson, UafServerJsonContext.Default.UafChallengePayload);
+        ConsumedPayload = payload;
         if (payload is null)
         {
             return null;

@@ -16,15 +16,19 @@ internal sealed record UafContext
     [JsonPropertyName("deregisterAll")] public bool? DeregisterAll { get; init; }
 }
 
-/// <summary>What a challenge row's PayloadJson holds for a UAF request: the issued policy and transaction forms.</summary>
+/// <summary>What a challenge row's PayloadJson holds for a UAF request: the issued policy and transaction forms, and
+/// the confirmation the transaction belongs to.</summary>
 internal sealed record UafChallengePayload(
     [property: JsonPropertyName("policy")] UafPolicy Policy,
-    [property: JsonPropertyName("transactions")] IReadOnlyList<UafChallengeTransaction>? Transactions = null);
+    [property: JsonPropertyName("transactions")] IReadOnlyList<UafChallengeTransaction>? Transactions = null,
+    [property: JsonPropertyName("confirmationId")] string? ConfirmationId = null);
 
-/// <summary>One transaction form as sent: content type and the decoded content bytes (base64 in JSON).</summary>
+/// <summary>One transaction form as sent: content type, the decoded content bytes (base64 in JSON) and, for a PNG, the
+/// display it was rendered for.</summary>
 internal sealed record UafChallengeTransaction(
     [property: JsonPropertyName("contentType")] string ContentType,
-    [property: JsonPropertyName("content")] byte[] Content);
+    [property: JsonPropertyName("content")] byte[] Content,
+    [property: JsonPropertyName("png")] DisplayPngCharacteristicsDescriptor? Png = null);
 
 [JsonSourceGenerationOptions(
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

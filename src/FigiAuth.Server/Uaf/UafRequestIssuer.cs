@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FigiAuth.Server.Accounts;
 using FigiAuth.Server.Audit;
+using FigiAuth.Server.Confirmations;
 using FigiAuth.Server.Data;
 using FigiAuth.Uaf;
 using FigiAuth.Uaf.Deregistration;
@@ -20,7 +21,7 @@ namespace FigiAuth.Server.Uaf;
 /// </summary>
 internal sealed class UafRequestIssuer(
     FigiAuthDbContext db, UafCeremonyLedger ledger, UserDirectory directory, UserManager<FigiAuthUser> users,
-    IMetadataStore metadata, UafSettings settings, AuditLog audit, TimeProvider time)
+    IMetadataStore metadata, UafSettings settings, AuditLog audit, ConfirmationService confirmations, TimeProvider time)
 {
     public Task<UafGetAnswer> IssueAsync(UafOperation op, UafContext context, HttpContext http, CancellationToken ct) => op switch
     {
@@ -90,10 +91,18 @@ internal sealed class UafRequestIssuer(
             return Refuse(UafStatusCode.BadRequest, UafSteps.Req03, "context has both transaction and confirmationId");
         }
 
-        var transactionText = context.Transaction;
+        var user = context.Username is { Length: > 0 } name ? await directory.FindAsync(name) : null;
+        var confirming = context.Transaction is not null || context.ConfirmationId is not null;
+        if (confirming && user is null)
+        {
+            // A transaction becomes the user's confirmation record: it needs the user.
+            return Refuse(UafStatusCode.NotFound, UafSteps.Req03, "a transaction or confirmationId needs the username of a registered user");
+        }
+
+        string? transactionText = null;
         if (context.ConfirmationId is { } confirmationId)
         {
-            var pending = await ResolvePendingConfirmationAsync(confirmationId, context.Username, ct);
+            var pending = await ResolvePendingConfirmationAsync(confirmationId, user!.Id, ct);
             if (!pending.Succeeded)
             {
                 return UafGetAnswer.Refused(pending.Failure);
@@ -101,8 +110,17 @@ internal sealed class UafRequestIssuer(
 
             transactionText = pending.Value;
         }
+        else if (context.Transaction is { } text)
+        {
+            if (!DisplayText.IsAcceptable(text))
+            {
+                return Refuse(UafStatusCode.BadRequest, UafSteps.Req03,
+                    "transaction must be 1..200 characters without control, bidi or zero-width characters");
+            }
 
-        var user = context.Username is { Length: > 0 } name ? await directory.FindAsync(name) : null;
+            transactionText = text;
+        }
+
         var registrations = user is null ? [] : await RegistrationsOfAsync(user.Id, ct);
         var policy = PolicyBuilder.ForAuthentication(metadata, registrations.Select(r => new RegisteredKey(r.Aaid, r.KeyId)));
         if (!policy.Succeeded)
@@ -129,18 +147,35 @@ internal sealed class UafRequestIssuer(
             return UafGetAnswer.Refused(issued.Failure);
         }
 
+        // In-band: the text becomes a confirmation of the user's own (DESIGN.md "Transaction confirmation" 1), answered
+        // by /respond like a back end's one, so both end in the same record and receipt.
+        var recordId = context.ConfirmationId;
+        if (context.Transaction is { } inBand)
+        {
+            var created = await confirmations.CreateInBandAsync(user!.Id, inBand, settings.ChallengeLifetime, ct);
+            recordId = created!.Id;
+        }
+
         var purpose = forms is null ? CeremonyPurpose.UafAuthentication : CeremonyPurpose.UafTransaction;
-        await ledger.IssueAsync(issued.Value.Ledger, purpose, user?.Id, ct);
+        await ledger.IssueAsync(issued.Value.Ledger, purpose, user?.Id, ct, forms, recordId);
         return Issued(issued.Value.Json, UafOperation.Auth);
     }
 
     /// <summary>
-    /// SEAM for DFS confirmations (Confirmations/, built separately): turns a pending confirmation of this user into
-    /// the text to confirm. Until that feature is wired in, every confirmationId is unknown (1404).
+    /// A pending DFS confirmation of this user turned into the exact text to confirm. Unknown or another user's:
+    /// 1404; expired, cancelled, rejected or already answered: 1491.
     /// </summary>
-    static ValueTask<UafResult<string>> ResolvePendingConfirmationAsync(string confirmationId, string? username, CancellationToken ct) =>
-        ValueTask.FromResult<UafResult<string>>(new UafFailure(UafStatusCode.NotFound, UafSteps.Req03,
-            "no pending confirmation with this confirmationId: DFS confirmations are not enabled on this server"));
+    async ValueTask<UafResult<string>> ResolvePendingConfirmationAsync(string confirmationId, Guid userId, CancellationToken ct)
+    {
+        var prepared = await confirmations.PrepareForUafAsync(confirmationId, userId, ct);
+        if (prepared.Succeeded)
+        {
+            return prepared.Value.Text;
+        }
+
+        return new UafFailure(UafConfirmationStatus.ForRequest(prepared.Failure.Reason), UafSteps.Req03,
+            UafConfirmationStatus.Describe(prepared.Failure.Reason));
+    }
 
     /// <summary>
     /// UAF-REQ-03: text/plain for every authenticator, plus one PNG per distinct PNG display of the candidate models

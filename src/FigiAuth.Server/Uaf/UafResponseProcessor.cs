@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FigiAuth.Server.Audit;
+using System.Security.Cryptography;
 using FigiAuth.Server.Ceremonies;
+using FigiAuth.Server.Confirmations;
+using FigiAuth.Server.Oidc;
 using FigiAuth.Server.Data;
 using FigiAuth.Server.Tokens;
 using FigiAuth.Uaf;
@@ -25,7 +28,8 @@ namespace FigiAuth.Server.Uaf;
 /// </summary>
 internal sealed class UafResponseProcessor(
     FigiAuthDbContext db, UafCeremonyLedger ledger, UafRegistrationLookup lookup, IMetadataStore metadata, UafSettings settings,
-    UafPublicKeyCache keyCache, AuditLog audit, AccessTokenIssuer tokens, CeremonyMetrics metrics, TimeProvider time,
+    UafPublicKeyCache keyCache, AuditLog audit, AccessTokenIssuer tokens, ConfirmationService confirmations, CeremonyMetrics metrics,
+    TimeProvider time,
     ILogger<UafResponseProcessor> logger)
 {
     public async Task<ServerResponse> RespondAsync(string uafResponse, CancellationToken ct)
@@ -133,15 +137,24 @@ internal sealed class UafResponseProcessor(
             await MarkSuspectAsync(verification.CounterRegressions, ct);
         }
 
+        var confirmationId = ledger.ConsumedPayload?.ConfirmationId;
         if (!verification.Succeeded)
         {
-            return await RejectAsync("uaf.auth.rejected", verification.Failure!, ledger.Consumed?.UserId, ct);
+            var failure = verification.Failure!;
+            if (confirmationId is not null && failure is { Status: UafStatusCode.UnknownKeyId, StepId: UafSteps.Auth12 })
+            {
+                // A key of another user answered this user's confirmation.
+                failure = new UafFailure(UafStatusCode.Unauthorized, UafSteps.Auth12, "this confirmation belongs to another user");
+            }
+
+            return await RejectAsync("uaf.auth.rejected", failure, ledger.Consumed?.UserId, ct);
         }
 
         var outcome = verification.Value;
         var userId = Guid.Parse(outcome.UserId);
         var now = time.GetUtcNow();
-        var transactionConfirmed = outcome.Assertions.Any(a => a.TransactionContentHash is not null);
+        var confirmed = outcome.Assertions.FirstOrDefault(a => a.TransactionContentHash is not null);
+        ConfirmationReceipt? receipt = null;
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             // UAF-AUTH-20: compare-and-set; losing means another answer with this counter committed first (a replay).
@@ -155,16 +168,45 @@ internal sealed class UafResponseProcessor(
                 }
             }
 
-            await audit.AppendAsync(db, new AuditEntry(transactionConfirmed ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
-                UafSteps.Auth20, (int)UafStatusCode.Ok, AuthDetail(outcome)), ct);
+            if (confirmationId is not null && confirmed is not null)
+            {
+                // The core checked mode 0x02 and that the content hash is that of a form we sent; the confirmation
+                // checks that form is its text (or the rendering of it) and moves Pending -> Confirmed, all in this transaction.
+                var completed = await confirmations.CompleteAsync(confirmationId, userId, ConfirmationMethod.Uaf,
+                    UafSettings.NormalizeAaid(confirmed.Aaid), SHA256.HashData(confirmed.TransactionContent!), confirmed.Assertion, db,
+                    DisplayedPng(confirmed), ct);
+                if (!completed.Succeeded)
+                {
+                    await transaction.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    var reason = completed.Failure.Reason;
+                    return await RejectAsync("uaf.auth.rejected", new UafFailure(UafConfirmationStatus.ForResponse(reason), UafSteps.Auth20,
+                        UafConfirmationStatus.Describe(reason)), userId, ct);
+                }
+
+                receipt = completed.Value;
+            }
+
+            var detail = AuthDetail(outcome);
+            detail["confirmationId"] = confirmationId;
+            await audit.AppendAsync(db, new AuditEntry(confirmed is not null ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
+                UafSteps.Auth20, (int)UafStatusCode.Ok, detail), ct);
             await transaction.CommitAsync(ct);
         }
 
-        var statements = outcome.Assertions.Select(a => metadata.Find(a.Aaid)?.Statement).OfType<MetadataStatement>();
-        var token = tokens.Issue(new AccessTokenRequest(outcome.UserId, UafAuthenticationMethods.Amr(statements),
-            transactionConfirmed ? UafAuthenticationMethods.TransactionAcr : UafAuthenticationMethods.Acr));
-        return new ServerResponse((int)UafStatusCode.Ok, AdditionalTokens: [new UafToken(UafTokenTypes.OAuth2, token)]);
+        var statements = outcome.Assertions.Select(a => metadata.Find(a.Aaid)?.Statement).OfType<MetadataStatement>().ToList();
+        var token = tokens.Issue(new AccessTokenRequest(outcome.UserId, AuthenticationLevels.AmrForUaf(statements),
+            AuthenticationLevels.ForUaf(statements), ConfirmationId: receipt?.ConfirmationId));
+        return new ServerResponse((int)UafStatusCode.Ok, AdditionalTokens: receipt is null
+            ? [new UafToken(UafTokenTypes.OAuth2, token)]
+            : [new UafToken(UafTokenTypes.OAuth2, token), new UafToken(UafTokenTypes.Jwt, receipt.Receipt)]);
     }
+
+    /// <summary>The PNG display the confirmed form was rendered for; null when the text itself was confirmed.</summary>
+    DisplayPngCharacteristicsDescriptor? DisplayedPng(VerifiedSignAssertion confirmed) =>
+        confirmed.TransactionContentType == Transaction.ImagePng
+            ? ledger.ConsumedPayload?.Transactions?.FirstOrDefault(t => t.Content.AsSpan().SequenceEqual(confirmed.TransactionContent))?.Png
+            : null;
 
     /// <summary>What the audit keeps of an authentication: the keys and counters, and for a transaction the signed
     /// assertion, the fcParams it signs over and the confirmed content hash (evidence that re-verifies offline).</summary>

@@ -67,8 +67,16 @@ internal static class AttestationPath
         policy.DisableCertificateDownloads = true;
         policy.VerificationTime = now.UtcDateTime;
         policy.VerificationTimeIgnored = false;
-        if (chain.Build(certificates[0]))
-            return null;
+        try
+        {
+            if (chain.Build(certificates[0]))
+                return null;
+        }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            // OpenSSL refuses some malformed certificates in X509_verify_cert itself (found by fuzzing).
+            return $"chain build failed ({e.Message})";
+        }
         var statuses = chain.ChainStatus.Select(s => s.Status.ToString()).Distinct();
         return $"chain build failed ({string.Join(", ", statuses)})";
     }

@@ -99,7 +99,10 @@ public static class AuthenticationVerifier
             var confirmed = transaction.Value;
             var result = new VerifiedSignAssertion(
                 signed.Aaid, keyId, signed.SignCounter, signed.AuthenticationMode,
-                confirmed?.ContentType, confirmed is null ? null : signed.TransactionContentHash, bytes, risk);
+                confirmed?.ContentType, confirmed is null ? null : signed.TransactionContentHash, bytes, risk)
+            {
+                TransactionContent = confirmed?.Content,
+            };
             return (result, registration!, statement);
         }
         catch (UafFormatException e)

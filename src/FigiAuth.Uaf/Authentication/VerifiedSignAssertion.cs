@@ -17,4 +17,8 @@ public sealed record VerifiedSignAssertion(
     string? TransactionContentType,
     byte[]? TransactionContentHash,
     byte[] Assertion,
-    UafRiskFlags RiskFlags);
+    UafRiskFlags RiskFlags)
+{
+    /// <summary>The bytes of the issued transaction form that was confirmed (UTF-8 text or PNG file), when one was.</summary>
+    public byte[]? TransactionContent { get; init; }
+}

@@ -25,7 +25,7 @@ public static partial class UafMessageReader
         CheckChallenge(request.Challenge, "challenge", steps.Types);
         CheckPolicy(request.Policy, steps.Types);
         foreach (var transaction in request.Transaction ?? [])
-            CheckTransaction(transaction, steps.Types);
+            CheckTransaction(transaction ?? throw new UafFormatException(steps.Types, "a transaction is null"), steps.Types);
         return request;
     }
 
@@ -40,7 +40,8 @@ public static partial class UafMessageReader
 
     private static void CheckPolicy(UafPolicy policy, string stepId)
     {
-        if (policy.Accepted.Count == 0 || policy.Accepted.Any(set => set.Count == 0))
+        // JSON nulls inside the arrays: nullable annotations do not reach collection elements.
+        if (policy.Accepted.Count == 0 || policy.Accepted.Any(set => set is null || set.Count == 0 || set.Contains(null!)))
             throw new UafFormatException(stepId, "policy.accepted must be a non-empty list of non-empty sets");
     }
 
@@ -69,6 +70,8 @@ public static partial class UafMessageReader
             throw new UafFormatException(stepId, "authenticators is empty");
         foreach (var entry in authenticators)
         {
+            if (entry is null)
+                throw new UafFormatException(stepId, "an authenticators entry is null");
             if (entry.Aaid.Length == 0)
             {
                 if (entry.KeyId.Length != 0 || authenticators.Count != 1)

@@ -27,33 +27,35 @@ public static partial class UafMessageReader
     public static UafResponseMessage<RegistrationResponse> ReadRegistrationResponse(
         string uafResponse, UafMessageReaderOptions? options = null) =>
         ReadResponse(uafResponse, UafJsonContext.Default.RegistrationResponse, MessageSteps.Registration, options,
-            m => (m.Header, m.FcParams),
-            m => m.Assertions.Select(a => (a.AssertionScheme, a.Assertion, a.Exts)).ToArray());
+            m => (m.Header, m.FcParams), m => m.Assertions, a => (a.AssertionScheme, a.Assertion, a.Exts));
 
     public static UafResponseMessage<AuthenticationResponse> ReadAuthenticationResponse(
         string uafResponse, UafMessageReaderOptions? options = null) =>
         ReadResponse(uafResponse, UafJsonContext.Default.AuthenticationResponse, MessageSteps.Authentication, options,
-            m => (m.Header, m.FcParams),
-            m => m.Assertions.Select(a => (a.AssertionScheme, a.Assertion, a.Exts)).ToArray());
+            m => (m.Header, m.FcParams), m => m.Assertions, a => (a.AssertionScheme, a.Assertion, a.Exts));
 
-    private static UafResponseMessage<T> ReadResponse<T>(
+    private static UafResponseMessage<T> ReadResponse<T, TAssertion>(
         string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions? options,
         Func<T, (OperationHeader Header, string FcParams)> envelope,
-        Func<T, (string Scheme, string Assertion, IReadOnlyList<UafExtension>? Exts)[]> assertionsOf)
+        Func<T, IReadOnlyList<TAssertion?>> assertionsOf,
+        Func<TAssertion, (string Scheme, string Assertion, IReadOnlyList<UafExtension>? Exts)> partsOf)
+        where TAssertion : class
     {
         options ??= UafMessageReaderOptions.Strict;
         var (message, version) = ReadDictionary(text, typeInfo, steps, options);
         var (header, fcParams) = envelope(message);
         CheckHeader(header, steps);
         var fcp = DecodeFcParams(fcParams, version, steps, options);
-        var parts = assertionsOf(message);
-        if (parts.Length == 0)
+        var list = assertionsOf(message);
+        if (list.Count == 0)
             throw new UafFormatException(steps.Types, "assertions is empty");
-        var assertions = new byte[parts.Length][];
-        for (var i = 0; i < parts.Length; i++)
+        var assertions = new byte[list.Count][];
+        for (var i = 0; i < list.Count; i++)
         {
-            assertions[i] = DecodeAssertion(parts[i].Scheme, parts[i].Assertion, i, steps);
-            CheckExtensions(parts[i].Exts, steps.Types);
+            // JSON null inside the array: nullable annotations do not reach collection elements.
+            var (scheme, assertion, exts) = partsOf(list[i] ?? throw new UafFormatException(steps.Types, $"assertions[{i}] is null"));
+            assertions[i] = DecodeAssertion(scheme, assertion, i, steps);
+            CheckExtensions(exts, steps.Types);
         }
         return new(message, version, fcp, assertions);
     }
@@ -204,6 +206,8 @@ public static partial class UafMessageReader
             return;
         foreach (var extension in extensions)
         {
+            if (extension is null)
+                throw new UafFormatException(stepId, "an extension is null");
             CheckLength(extension.Id, 1, UafLimits.MaxExtensionIdLength, "extension id", stepId);
             if (extension.FailIfUnknown)
                 throw new UafFormatException(stepId, $"unknown extension {extension.Id} has fail_if_unknown");

@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using FigiAuth.Server.Accounts;
 using FigiAuth.Server.Confirmations;
 using FigiAuth.Server.Tests.Infrastructure;
@@ -43,6 +45,23 @@ public static class ConfirmationTestExtensions
         currency,
         payee = new { name = "Mama Mboga Shop", account = "+254700000001" },
     };
+
+    /// <summary>A DFS back end creates a confirmation (1500.00 KES to Mama Mboga Shop) for the user; returns its id and display text.</summary>
+    public static async Task<(string Id, string DisplayText)> CreateConfirmationAsync(this FigiAuthServerFactory factory, string username,
+        int? expiresInSeconds = null, HttpClient? dfs = null)
+    {
+        var response = await (dfs ?? factory.CreateDfsClient()).PostAsJsonAsync("/confirmations/v1", new
+        {
+            username,
+            amount = "1500.00",
+            currency = "KES",
+            payee = new { name = "Mama Mboga Shop", account = "+254700000001" },
+            expiresInSeconds,
+        });
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, created.ToString());
+        return (created.GetProperty("id").GetString()!, created.GetProperty("displayText").GetString()!);
+    }
 
     static HttpClient WithBearer(this FigiAuthServerFactory factory, AccessTokenRequest request)
     {

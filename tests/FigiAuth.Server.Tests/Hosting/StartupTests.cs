@@ -58,5 +58,8 @@ public sealed class StartupTests
         Assert.Equal(TimeSpan.FromMinutes(5), options.Uaf.ChallengeLifetime);
     }
 
-    static string Flatten(Exception e) => e.InnerException is null ? e.ToString() : e + Flatten(e.InnerException);
+    // Every exception in the chain, AggregateException branches included.
+    static string Flatten(Exception e) => e is AggregateException a
+        ? e + string.Concat(a.InnerExceptions.Select(Flatten))
+        : e.InnerException is null ? e.ToString() : e + Flatten(e.InnerException);
 }

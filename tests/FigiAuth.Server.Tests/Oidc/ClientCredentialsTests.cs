@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using FigiAuth.Server.Tests.Confirmations;
+using FigiAuth.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace FigiAuth.Server.Tests.Oidc;
 
@@ -64,5 +67,39 @@ public sealed class ClientCredentialsTests(OidcServerFactory factory) : IClassFi
         Assert.True(active.GetProperty("active").GetBoolean());
         Assert.Equal("figiauth-merchant", active.GetProperty("sub").GetString());
         Assert.False(garbage.GetProperty("active").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("figiauth-merchant", Secret)]
+    [InlineData("figiauth-wallet-backend", "figiauth-wallet-backend-development-only")]
+    public async Task Succeeds_CreatingAConfirmation_WithATokenFromConnectToken(string clientId, string secret)
+    {
+        var client = factory.CreateClient();
+        var issued = await client.PostAsync("/connect/token", Form(("grant_type", "client_credentials"),
+            ("client_id", clientId), ("client_secret", secret), ("scope", "confirmations")));
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        var (_, username) = await factory.AddUserAsync();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var created = await client.PostAsJsonAsync("/confirmations/v1", ConfirmationTestExtensions.Body(username));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var read = await client.GetAsync($"/confirmations/v1/{id}");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var row = await factory.WithDbAsync((db, _) => db.Confirmations.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(clientId, row.ClientId);
+    }
+
+    [Fact]
+    public async Task Fails_With403_CreatingAConfirmation_WithATokenWithoutTheConfirmationsScope()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await TokenAsync(client));
+        var (_, username) = await factory.AddUserAsync();
+
+        var created = await client.PostAsJsonAsync("/confirmations/v1", ConfirmationTestExtensions.Body(username));
+
+        Assert.Equal(HttpStatusCode.Forbidden, created.StatusCode);
     }
 }

@@ -39,7 +39,7 @@ public sealed class UafHappyPathTests(FigiAuthServerFactory factory) : IClassFix
         Assert.Equal(1200, result.Response.StatusCode);
         var claims = await ValidateAsync(result.AccessToken!);
         Assert.Equal(row.UserId.ToString("D"), claims["sub"]);
-        Assert.Equal("urn:figiauth:acr:uaf", claims["acr"]);
+        Assert.Equal("figiauth:swk", claims["acr"]); // docs/acr-amr.md: the dev metadata says keyProtection software
         var amr = ((IEnumerable<object>)claims["amr"]).Select(a => a.ToString()).ToList();
         Assert.Equal(["swk", "user", "pin", "mfa"], amr);
         Assert.True((await phone.RegistrationsAsync())[0].SignCounter > row.SignCounter);
@@ -68,7 +68,9 @@ public sealed class UafHappyPathTests(FigiAuthServerFactory factory) : IClassFix
         var result = await phone.Client.ConfirmTransactionAsync(phone.Username, "Send 500 KES to Bob");
 
         Assert.Equal(1200, result.Response.StatusCode);
-        Assert.Equal("urn:figiauth:acr:uaf:tc", (await ValidateAsync(result.AccessToken!))["acr"]);
+        var token = await ValidateAsync(result.AccessToken!);
+        Assert.Equal("figiauth:swk", token["acr"]);
+        Assert.False(string.IsNullOrEmpty(token["confirmation_id"] as string));
         var userId = (await phone.RegistrationsAsync())[0].UserId;
         var detail = await factory.WithDbAsync((db, _) => db.AuditEvents.AsNoTracking()
             .Where(a => a.Type == "uaf.tc.ok" && a.UserId == userId).Select(a => a.DetailJson).SingleAsync());
@@ -166,7 +168,7 @@ public sealed class UafHappyPathTests(FigiAuthServerFactory factory) : IClassFix
         var options = factory.Services.GetRequiredService<IOptions<FigiAuthOptions>>().Value;
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = options.PublicOrigin,
+            ValidIssuer = FigiAuth.Server.Tokens.IssuerName.Of(options.PublicOrigin!), // as OIDC tokens: the origin with a trailing slash
             ValidAudience = options.Tokens.Audience,
             IssuerSigningKeys = new JsonWebKeySet(jwks).GetSigningKeys(),
         });

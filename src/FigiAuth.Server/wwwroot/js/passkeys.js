@@ -38,13 +38,16 @@
   }
 
   let pendingConditional = null;
-  async function signIn(username, mediation) {
-    const o = await post("/passkeys/v1/login/options", username ? { username } : {});
+  const signIn = (username, mediation) => assert("/passkeys/v1/login", username ? { username } : {}, mediation);
+
+  // An assertion: options from {base}/options, the answer to {base}/complete (sign-in, or a transaction confirmation).
+  async function assert(base, body, mediation) {
+    const o = await post(base + "/options", body);
     const publicKey = { ...o, challenge: b64.toBytes(o.challenge), allowCredentials: (o.allowCredentials || []).map(c => ({ ...c, id: b64.toBytes(c.id) })) };
     const request = { publicKey };
     if (mediation) { pendingConditional = new AbortController(); request.mediation = mediation; request.signal = pendingConditional.signal; }
     const c = await navigator.credentials.get(request);
-    return post("/passkeys/v1/login/complete", { id: c.id, rawId: b64.from(c.rawId), type: c.type,
+    return post(base + "/complete", { id: c.id, rawId: b64.from(c.rawId), type: c.type,
       response: { authenticatorData: b64.from(c.response.authenticatorData), clientDataJSON: b64.from(c.response.clientDataJSON),
         signature: b64.from(c.response.signature), userHandle: c.response.userHandle ? b64.from(c.response.userHandle) : null },
       clientExtensionResults: c.getClientExtensionResults() });
@@ -76,6 +79,19 @@
       const username = document.getElementById("username").value.trim();
       if (!username) { say("Please choose a username."); return; }
       try { await register(username, document.getElementById("passkey-name").value.trim() || null); go(signupForm); } catch (e) { explain(e); }
+    });
+  }
+
+  // /confirm/{id}: the WebAuthn challenge is bound to this confirmation's text on the server (dynamic linking).
+  const confirmForm = document.getElementById("confirm");
+  if (confirmForm) {
+    confirmForm.addEventListener("submit", async (ev) => {
+      ev.preventDefault(); say("");
+      try {
+        await assert("/passkeys/v1/confirmations/" + encodeURIComponent(confirmForm.dataset.confirmation), {});
+        say("Confirmed.");
+        if (confirmForm.dataset.returnUrl) window.location.assign(confirmForm.dataset.returnUrl); else window.location.reload();
+      } catch (e) { explain(e); }
     });
   }
 

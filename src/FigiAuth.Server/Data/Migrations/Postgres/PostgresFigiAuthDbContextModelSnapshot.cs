@@ -28,7 +28,7 @@ namespace FigiAuth.Server.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<long>("AmountMinor")
+                    b.Property<long?>("AmountMinor")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
@@ -60,11 +60,10 @@ namespace FigiAuth.Server.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Currency")
-                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<int>("CurrencyExponent")
+                    b.Property<int?>("CurrencyExponent")
                         .HasColumnType("integer");
 
                     b.Property<string>("DisplayText")
@@ -74,6 +73,14 @@ namespace FigiAuth.Server.Data.Migrations.Postgres
 
                     b.Property<byte[]>("DisplayTextHash")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("DisplayedContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("DisplayedHash")
                         .HasMaxLength(32)
                         .HasColumnType("bytea");
 
@@ -88,7 +95,6 @@ namespace FigiAuth.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(34)");
 
                     b.Property<string>("PayeeName")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 

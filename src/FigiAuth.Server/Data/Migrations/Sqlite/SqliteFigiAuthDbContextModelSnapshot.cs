@@ -23,7 +23,7 @@ namespace FigiAuth.Server.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("AmountMinor")
+                    b.Property<long?>("AmountMinor")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AnsweredAt")
@@ -55,11 +55,10 @@ namespace FigiAuth.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Currency")
-                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("CurrencyExponent")
+                    b.Property<int?>("CurrencyExponent")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayText")
@@ -69,6 +68,14 @@ namespace FigiAuth.Server.Data.Migrations.Sqlite
 
                     b.Property<byte[]>("DisplayTextHash")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("DisplayedContentType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DisplayedHash")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB");
 
@@ -83,7 +90,6 @@ namespace FigiAuth.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PayeeName")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
