@@ -21,7 +21,7 @@ internal static class PhoneCommands
         command.SetAction((parse, ct) => Run(parse, async session =>
         {
             var user = session.RequireUser();
-            var store = session.OpenStore();
+            var store = await session.OpenStoreAsync(ct);
             var result = await session.Client(store, onlySelected: true).RegisterAsync(user, ct);
             session.Output.Say($"Enrolled {user} with {result.Aaid} (KeyID {result.KeyId}).");
             session.Output.Result(new JsonObject { ["user"] = user, ["aaid"] = result.Aaid, ["keyId"] = result.KeyId, ["statusCode"] = result.Response.StatusCode });
@@ -36,7 +36,7 @@ internal static class PhoneCommands
         command.SetAction((parse, ct) => Run(parse, async session =>
         {
             var user = session.RequireUser();
-            var store = session.OpenStore();
+            var store = await session.OpenStoreAsync(ct);
             var result = await session.Client(store, onlySelected: false).AuthenticateAsync(user, ct);
             if (result.AccessToken is { } token)
                 session.SaveToken(user, token);
@@ -60,7 +60,7 @@ internal static class PhoneCommands
             if (parse.GetValue(amount) <= 0)
                 throw new UsageException("--amount must be positive");
             var text = $"Pay {parse.GetValue(amount).ToString(System.Globalization.CultureInfo.InvariantCulture)} {parse.GetValue(currency)!.ToUpperInvariant()} to {parse.GetValue(to)}";
-            var store = session.OpenStore();
+            var store = await session.OpenStoreAsync(ct);
             var result = await session.Client(store, onlySelected: false).ConfirmTransactionAsync(user, text, ct);
             var receipt = result.Receipt;
             var verified = receipt is null ? null : await TryVerifyReceiptAsync(session, receipt, ct);
@@ -104,7 +104,7 @@ internal static class PhoneCommands
                 session.Output.Result(new JsonObject { ["pending"] = array });
                 return ExitCodes.Ok;
             }
-            var store = session.OpenStore();
+            var store = await session.OpenStoreAsync(ct);
             var result = await session.Client(store, onlySelected: false, token).ConfirmPendingAsync(user, confirmationId, ct);
             session.Output.Say($"Approved confirmation {confirmationId} (signed by {result.Aaid}).");
             session.Output.Result(new JsonObject { ["id"] = confirmationId, ["approved"] = true, ["receipt"] = result.Receipt });
@@ -130,7 +130,7 @@ internal static class PhoneCommands
                 session.Output.Result(new JsonObject { ["profiles"] = list });
                 return ExitCodes.Ok;
             }
-            IReadOnlyList<KeyRecord> keys = File.Exists(session.StorePath) ? await session.OpenStore().LoadAsync(ct) : [];
+            IReadOnlyList<KeyRecord> keys = File.Exists(session.StorePath) ? await new FileKeyStore(session.StorePath, session.Pin()).LoadAsync(ct) : [];
             if (keys.Count == 0)
                 session.Output.Say($"No keys in {session.StorePath}.");
             var array = new JsonArray();
@@ -159,7 +159,7 @@ internal static class PhoneCommands
             var user = session.RequireUser();
             if (parse.GetValue(aaid) is not null && parse.GetValue(all))
                 throw new UsageException("use either --aaid or --all");
-            var store = session.OpenStore();
+            var store = await session.OpenStoreAsync(ct);
             var removed = await session.Client(store, onlySelected: false, session.LoadToken(user))
                 .DeregisterAsync(user, parse.GetValue(aaid), parse.GetValue(all), ct);
             session.Output.Say($"Deregistered; {removed} local key(s) deleted.");

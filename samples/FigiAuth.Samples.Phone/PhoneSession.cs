@@ -51,7 +51,16 @@ internal sealed class PhoneSession : IDisposable
             : throw new UafClientException(UafClientErrorCode.UserCancelled, "no PIN entered");
     }
 
-    public FileKeyStore OpenStore() => new(StorePath, Pin());
+    /// <summary>
+    /// The key store, read once with the PIN before anything is sent: a wrong PIN or a damaged file fails here,
+    /// not after the server issued a challenge (or, for dereg, already deleted the keys).
+    /// </summary>
+    public async Task<FileKeyStore> OpenStoreAsync(CancellationToken cancellationToken)
+    {
+        var store = new FileKeyStore(StorePath, Pin());
+        await store.LoadAsync(cancellationToken);
+        return store;
+    }
 
     /// <summary>
     /// The authenticators of this phone: with --profile only that one (enroll) or that one first;

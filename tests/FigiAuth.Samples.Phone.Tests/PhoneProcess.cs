@@ -1,35 +1,18 @@
-using System.Diagnostics;
+using FigiAuth.Testing.Support;
 
 namespace FigiAuth.Samples.Phone.Tests;
 
-/// <summary>Runs the built figiauth-phone.dll as a real process with `dotnet`.</summary>
+/// <summary>Runs the built figiauth-phone.dll as a real process with `dotnet` (FIGIAUTH_PIN removed).</summary>
 internal static class PhoneProcess
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
-
-    public static async Task<Result> RunAsync(string[] args, IDictionary<string, string>? environment = null)
+    public static Task<DotnetProcess.Result> RunAsync(string[] args, IDictionary<string, string>? environment = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "figiauth-phone.dll");
-        Assert.True(File.Exists(dll), $"{dll} was not built");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        start.Environment.Remove("FIGIAUTH_PIN");
+        var env = new Dictionary<string, string?> { ["FIGIAUTH_PIN"] = null };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await stdout, await stderr);
+        {
+            env[name] = value;
+        }
+
+        return DotnetProcess.RunAsync(RepoPaths.PhoneDll, args, env, workingDirectory: Environment.CurrentDirectory, timeout: TimeSpan.FromSeconds(90));
     }
 }

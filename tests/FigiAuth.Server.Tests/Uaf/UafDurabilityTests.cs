@@ -4,7 +4,7 @@ using FigiAuth.Client;
 using FigiAuth.Client.Authenticators;
 using FigiAuth.Client.Http;
 using FigiAuth.Client.KeyStore;
-using FigiAuth.Server.Tests.Infrastructure;
+using FigiAuth.Testing.Support;
 using Microsoft.Data.Sqlite;
 
 namespace FigiAuth.Server.Tests.Uaf;
