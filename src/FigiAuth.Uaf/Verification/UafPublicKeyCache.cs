@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FigiAuth.Uaf.Algorithms;
 using FigiAuth.Uaf.Crypto;
 
@@ -14,14 +13,9 @@ namespace FigiAuth.Uaf.Verification;
 /// </summary>
 public sealed class UafPublicKeyCache
 {
-    private readonly ConcurrentDictionary<(string Aaid, string KeyId), Entry> _entries = new(IdentityComparer.Instance);
-    private readonly int _capacity;
+    private readonly BoundedCache<(string Aaid, string KeyId), Entry> _entries;
 
-    public UafPublicKeyCache(int capacity = 10_000)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _capacity = capacity;
-    }
+    public UafPublicKeyCache(int capacity = 10_000) => _entries = new(capacity, IdentityComparer.Instance);
 
     public int Count => _entries.Count;
 
@@ -29,27 +23,17 @@ public sealed class UafPublicKeyCache
     public UafResult<bool> Verify(StoredUafRegistration registration, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, string stepId)
     {
         var identity = (registration.Aaid, registration.KeyId);
-        if (!_entries.TryGetValue(identity, out var entry) || !entry.IsFor(registration))
+        if (!_entries.TryGet(identity, out var entry) || !entry.IsFor(registration))
         {
             var imported = UafPublicKey.Import(registration.SignatureAlgorithm, registration.PublicKeyEncoding, registration.PublicKey, stepId);
             if (!imported.Succeeded)
                 return imported.Failure;
             entry = new Entry(imported.Value, registration.SignatureAlgorithm, registration.PublicKeyEncoding, registration.PublicKey.ToArray());
-            while (_entries.Count >= _capacity && !_entries.ContainsKey(identity) && EvictOne())
-            {
-            }
-            _entries[identity] = entry;
+            _entries.Set(identity, entry);
         }
         // .NET does not promise that one asymmetric key object verifies on several threads at once.
         lock (entry)
             return entry.Key.Verify(data, signature);
-    }
-
-    private bool EvictOne()
-    {
-        foreach (var pair in _entries)
-            return _entries.TryRemove(pair.Key, out _);
-        return false;
     }
 
     private sealed record Entry(UafPublicKey Key, UafSignatureAlgorithm Algorithm, UafPublicKeyEncoding Encoding, byte[] PublicKey)
