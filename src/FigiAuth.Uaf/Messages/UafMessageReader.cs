@@ -64,7 +64,7 @@ public static partial class UafMessageReader
         FinalChallengeParams? fcp;
         try
         {
-            fcp = JsonSerializer.Deserialize(json, UafJsonContext.Default.FinalChallengeParams);
+            fcp = ParseFinalChallengeParams(json);
         }
         catch (Exception e) when (IsParseException(e))
         {
