@@ -20,23 +20,23 @@ public static partial class UafMessageReader
 {
     public static UafResponseMessage<RegistrationResponse> ReadRegistrationResponse(
         string uafResponse, UafMessageReaderOptions? options = null) =>
-        ReadResponse(uafResponse, UafJsonContext.Default.RegistrationResponse, MessageSteps.Registration, options,
+        ReadResponse(uafResponse, Serializer(UafJsonContext.Default.RegistrationResponse), MessageSteps.Registration, options,
             m => (m.Header, m.FcParams), m => m.Assertions, a => (a.AssertionScheme, a.Assertion, a.Exts));
 
     public static UafResponseMessage<AuthenticationResponse> ReadAuthenticationResponse(
         string uafResponse, UafMessageReaderOptions? options = null) =>
-        ReadResponse(uafResponse, UafJsonContext.Default.AuthenticationResponse, MessageSteps.Authentication, options,
+        ReadResponse(uafResponse, AuthenticationResponseParser, MessageSteps.Authentication, options,
             m => (m.Header, m.FcParams), m => m.Assertions, a => (a.AssertionScheme, a.Assertion, a.Exts));
 
     private static UafResponseMessage<T> ReadResponse<T, TAssertion>(
-        string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions? options,
+        string text, DictionaryParser<T> parse, MessageSteps steps, UafMessageReaderOptions? options,
         Func<T, (OperationHeader Header, string FcParams)> envelope,
         Func<T, IReadOnlyList<TAssertion?>> assertionsOf,
         Func<TAssertion, (string Scheme, string Assertion, IReadOnlyList<UafExtension>? Exts)> partsOf)
         where TAssertion : class
     {
         options ??= UafMessageReaderOptions.Strict;
-        var (message, version) = ReadDictionary(text, typeInfo, steps, options);
+        var (message, version) = ReadDictionary(text, parse, steps, options);
         var (header, fcParams) = envelope(message);
         CheckHeader(header, steps);
         var fcp = DecodeFcParams(fcParams, version, steps, options);
@@ -124,8 +124,19 @@ public static partial class UafMessageReader
     private static readonly MessageSteps PeekSteps =
         MessageSteps.Request(UafOperation.Reg) with { Envelope = UafSteps.Resp01, Types = UafSteps.Resp01 };
 
+    /// <summary>Reads the chosen dictionary's UTF-8 bytes into its record (null for JSON null); throws what <see cref="IsParseException"/> accepts.</summary>
+    private delegate T? DictionaryParser<T>(ReadOnlySpan<byte> utf8);
+
+    private static readonly DictionaryParser<AuthenticationResponse> AuthenticationResponseParser = ParseAuthenticationResponse;
+
+    private static DictionaryParser<T> Serializer<T>(JsonTypeInfo<T> typeInfo) => utf8 => JsonSerializer.Deserialize(utf8, typeInfo);
+
     private static (T Message, UafVersion Version) ReadDictionary<T>(
-        string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions options)
+        string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions options) =>
+        ReadDictionary(text, Serializer(typeInfo), steps, options);
+
+    private static (T Message, UafVersion Version) ReadDictionary<T>(
+        string text, DictionaryParser<T> parse, MessageSteps steps, UafMessageReaderOptions options)
     {
         var bytes = RentMessage(text, steps, options);
         try
@@ -135,7 +146,7 @@ public static partial class UafMessageReader
             T? message;
             try
             {
-                message = JsonSerializer.Deserialize(utf8[dictionary], typeInfo);
+                message = parse(utf8[dictionary]);
             }
             catch (Exception e) when (IsParseException(e))
             {
