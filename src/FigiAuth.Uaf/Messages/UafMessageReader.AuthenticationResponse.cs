@@ -15,14 +15,8 @@ public static partial class UafMessageReader
     internal static AuthenticationResponse? ParseAuthenticationResponse(ReadOnlySpan<byte> dictionary)
     {
         var reader = new Utf8JsonReader(dictionary, new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (!reader.Read())
-            throw new JsonException("no JSON value");
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            ReadEnd(ref reader);
+        if (!ReadObjectOrNull(ref reader, "AuthenticationResponse"))
             return null;
-        }
-        ExpectObject(ref reader, "AuthenticationResponse");
         OperationHeader? header = null;
         string? fcParams = null;
         List<AuthenticatorSignAssertion>? assertions = null;
@@ -102,22 +96,12 @@ public static partial class UafMessageReader
             : throw new JsonException($"{name} is not a number from 0 to 65535");
     }
 
-    // Exact case, as UafOperationJsonConverter reads it.
     private static UafOperation ReadOperation(ref Utf8JsonReader reader, bool seen)
     {
         if (seen)
             throw Duplicate("op");
         reader.Read();
-        if (reader.TokenType == JsonTokenType.String)
-        {
-            if (reader.ValueTextEquals("Reg"u8))
-                return UafOperation.Reg;
-            if (reader.ValueTextEquals("Auth"u8))
-                return UafOperation.Auth;
-            if (reader.ValueTextEquals("Dereg"u8))
-                return UafOperation.Dereg;
-        }
-        throw new JsonException("op must be exactly \"Reg\", \"Auth\" or \"Dereg\"");
+        return UafOperationJsonConverter.ReadExact(ref reader);
     }
 
     private static AuthenticatorSignAssertion ReadSignAssertion(ref Utf8JsonReader reader)

@@ -15,14 +15,8 @@ public static partial class UafMessageReader
     private static FinalChallengeParams? ParseFinalChallengeParams(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
-        if (!reader.Read())
-            throw new JsonException("no JSON value");
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            ReadEnd(ref reader);
+        if (!ReadObjectOrNull(ref reader, "FinalChallengeParams"))
             return null;
-        }
-        ExpectObject(ref reader, "FinalChallengeParams");
         string? appId = null, challenge = null, facetId = null;
         ChannelBinding? channelBinding = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -105,6 +99,23 @@ public static partial class UafMessageReader
             _ = reader.GetString();
         reader.Read();
         reader.Skip();
+    }
+
+    /// <summary>
+    /// Reads the text's one JSON value up to its first token: false for <c>null</c> (nothing may
+    /// follow it), true on the StartObject of an object; anything else throws.
+    /// </summary>
+    private static bool ReadObjectOrNull(ref Utf8JsonReader reader, string name)
+    {
+        if (!reader.Read())
+            throw new JsonException("no JSON value");
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            ReadEnd(ref reader);
+            return false;
+        }
+        ExpectObject(ref reader, name);
+        return true;
     }
 
     private static void ExpectObject(ref Utf8JsonReader reader, string name)
