@@ -11,15 +11,16 @@ var config = DefaultConfig.Instance
     .AddDiagnoser(MemoryDiagnoser.Default)
     .WithOptions(ConfigOptions.JoinSummary);
 // --ratios [rounds] and --breakdown [rounds]: interleaved medians, see InterleavedRatios.
-var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
+// (Only those two take a number: "--filter '*'" must reach BenchmarkDotNet unparsed.)
+int Rounds() => args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
 if (args is ["--ratios", ..])
 {
-    FigiAuth.Bench.InterleavedRatios.Run(rounds);
+    FigiAuth.Bench.InterleavedRatios.Run(Rounds());
     return;
 }
 if (args is ["--breakdown", ..])
 {
-    FigiAuth.Bench.AuthenticationBreakdown.Run(rounds);
+    FigiAuth.Bench.AuthenticationBreakdown.Run(Rounds());
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(FigiAuth.Bench.AuthenticationBenchmarks).Assembly).Run(args, config);

@@ -69,6 +69,14 @@ public class RegistrationBenchmarks
     public bool RegistrationVerify_BasicFull() =>
         RegistrationVerifier.VerifyAsync(_seeds.BasicFullRegistrationResponse, _context).GetAwaiter().GetResult().Succeeded;
 
+    /// <summary>The first registration of a model: roots, certificate, key and chain caches empty.</summary>
+    [Benchmark(Description = "RegistrationVerifier.VerifyAsync, basic full, attestation caches cold")]
+    public bool RegistrationVerify_BasicFull_Cold()
+    {
+        FigiAuth.Uaf.Attestation.AttestationCache.Clear();
+        return RegistrationVerify_BasicFull();
+    }
+
     [Benchmark(Description = "RegistrationVerifier.VerifyAsync, surrogate")]
     public bool RegistrationVerify_Surrogate() =>
         RegistrationVerifier.VerifyAsync(_seeds.SurrogateRegistrationResponse, _context).GetAwaiter().GetResult().Succeeded;

@@ -10,57 +10,47 @@ namespace FigiAuth.Uaf.Attestation;
 /// </summary>
 internal static class AttestationPath
 {
-    public static UafFailure? Validate(IReadOnlyList<X509Certificate2> certificates, IReadOnlyList<byte[]> roots, DateTimeOffset now)
+    public static UafFailure? Validate(IReadOnlyList<CachedCertificate> certificates, IReadOnlyList<byte[]> roots, DateTimeOffset now)
     {
         var attestationCertificate = certificates[0];
-        if (roots.Any(root => root.AsSpan().SequenceEqual(attestationCertificate.RawData)))
-            return null;
+        foreach (var root in roots)
+        {
+            if (root.AsSpan().SequenceEqual(attestationCertificate.Der))
+                return null;
+        }
 
-        var anchors = new X509Certificate2Collection();
-        var unparsed = new List<UnparsedRootCertificate>();
-        try
+        var anchors = AttestationCache.AnchorsFor(roots);
+        var details = new List<string>();
+        if (anchors.Loaded.Count > 0)
         {
-            foreach (var root in roots)
-            {
-                if (BasicFullAttestation.TryLoad(root) is { } anchor)
-                    anchors.Add(anchor);
-                else if (UnparsedRootCertificate.TryRead(root) is { } fallback)
-                    unparsed.Add(fallback);
-            }
-            var details = new List<string>();
-            if (anchors.Count > 0)
-            {
-                var chainFailure = BuildChain(certificates, anchors, now);
-                if (chainFailure is null)
-                    return null;
-                details.Add(chainFailure);
-            }
-            foreach (var root in unparsed)
-            {
-                var rootFailure = root.CheckIssued(attestationCertificate, now);
-                if (rootFailure is null)
-                    return null;
-                details.Add(rootFailure);
-            }
-            if (details.Count == 0)
-                details.Add("no metadata root certificate could be read");
-            return AttestationVerifier.Fail($"attestation certificate does not chain to a metadata root: {string.Join("; ", details)}");
+            var path = certificates.Count == 1 ? attestationCertificate.Sha256 : string.Join('|', certificates.Select(c => c.Sha256));
+            if (anchors.HasValidPath(path, now))
+                return null;
+            var chainFailure = BuildChain(certificates, anchors, path, now);
+            if (chainFailure is null)
+                return null;
+            details.Add(chainFailure);
         }
-        finally
+        foreach (var root in anchors.Unparsed)
         {
-            foreach (var anchor in anchors)
-                anchor.Dispose();
+            var rootFailure = root.CheckIssued(attestationCertificate.Certificate, now);
+            if (rootFailure is null)
+                return null;
+            details.Add(rootFailure);
         }
+        if (details.Count == 0)
+            details.Add("no metadata root certificate could be read");
+        return AttestationVerifier.Fail($"attestation certificate does not chain to a metadata root: {string.Join("; ", details)}");
     }
 
-    private static string? BuildChain(IReadOnlyList<X509Certificate2> certificates, X509Certificate2Collection anchors, DateTimeOffset now)
+    private static string? BuildChain(IReadOnlyList<CachedCertificate> certificates, TrustAnchors anchors, string path, DateTimeOffset now)
     {
         using var chain = new X509Chain();
         var policy = chain.ChainPolicy;
         policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        policy.CustomTrustStore.AddRange(anchors);
+        policy.CustomTrustStore.AddRange(anchors.Loaded);
         for (var i = 1; i < certificates.Count; i++)
-            policy.ExtraStore.Add(certificates[i]);
+            policy.ExtraStore.Add(certificates[i].Certificate);
         // Metadata statements carry no CRLs and attestation certificates rarely name a reachable
         // CRL distribution point; revocation is MDS status (ATTESTATION_KEY_COMPROMISE) instead.
         policy.RevocationMode = X509RevocationMode.NoCheck;
@@ -69,8 +59,11 @@ internal static class AttestationPath
         policy.VerificationTimeIgnored = false;
         try
         {
-            if (chain.Build(certificates[0]))
+            if (chain.Build(certificates[0].Certificate))
+            {
+                anchors.AddValidPath(path, chain);
                 return null;
+            }
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {

@@ -24,27 +24,19 @@ internal static class BasicFullAttestation
         if (assertion.Certificates.Count == 0)
             return AttestationVerifier.Fail("basic full attestation carries no TAG_ATTESTATION_CERT");
 
-        var certificates = new List<X509Certificate2>();
-        try
+        var certificates = new CachedCertificate[assertion.Certificates.Count];
+        for (var i = 0; i < certificates.Length; i++)
         {
-            for (var i = 0; i < assertion.Certificates.Count; i++)
-            {
-                var loaded = TryLoad(assertion.Certificates[i]);
-                if (loaded is null)
-                    return AttestationVerifier.Fail($"TAG_ATTESTATION_CERT #{i} is not a parsable DER certificate");
-                certificates.Add(loaded);
-            }
-            var attestationCertificate = certificates[0];
-            return CheckValidity(attestationCertificate, now)
-                ?? AttestationPath.Validate(certificates, metadata.AttestationRootCertificates, now)
-                ?? FidoAaidExtension.Check(attestationCertificate, assertion.Krd.Aaid)
-                ?? CheckSignature(assertion, attestationCertificate);
+            var loaded = AttestationCache.Certificate(assertion.Certificates[i]);
+            if (loaded is null)
+                return AttestationVerifier.Fail($"TAG_ATTESTATION_CERT #{i} is not a parsable DER certificate");
+            certificates[i] = loaded;
         }
-        finally
-        {
-            foreach (var certificate in certificates)
-                certificate.Dispose();
-        }
+        var attestationCertificate = certificates[0];
+        return CheckValidity(attestationCertificate.Certificate, now)
+            ?? AttestationPath.Validate(certificates, metadata.AttestationRootCertificates, now)
+            ?? FidoAaidExtension.Check(attestationCertificate.Certificate, assertion.Krd.Aaid)
+            ?? CheckSignature(assertion, attestationCertificate);
     }
 
     /// <summary>
@@ -77,9 +69,9 @@ internal static class BasicFullAttestation
         return null;
     }
 
-    private static UafFailure? CheckSignature(RegistrationAssertion assertion, X509Certificate2 certificate) =>
+    private static UafFailure? CheckSignature(RegistrationAssertion assertion, CachedCertificate certificate) =>
         AttestationVerifier.CheckKrdSignature(
             assertion,
-            UafPublicKey.FromCertificate(certificate, assertion.Krd.SignatureAlgorithm, AttestationVerifier.StepId),
+            certificate.Verify(assertion.Krd.SignatureAlgorithm, assertion.Krd.Raw, assertion.Signature),
             "attestation certificate key");
 }

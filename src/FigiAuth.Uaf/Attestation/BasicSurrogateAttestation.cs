@@ -12,14 +12,21 @@ namespace FigiAuth.Uaf.Attestation;
 /// </summary>
 internal static class BasicSurrogateAttestation
 {
-    public static UafFailure? Verify(RegistrationAssertion assertion, MetadataStatement metadata)
+    /// <param name="krdKey">TAG_PUB_KEY already imported (UAF-REG-19), or null to import it here.</param>
+    public static UafFailure? Verify(RegistrationAssertion assertion, MetadataStatement metadata, UafPublicKey? krdKey)
     {
         if (!metadata.AttestationTypes.Contains(UafAttestationType.BasicSurrogate))
             return AttestationVerifier.Fail("metadata does not list basic surrogate attestation");
         if (metadata.AttestationRootCertificates.Count != 0)
             return AttestationVerifier.Fail("metadata has attestation roots, so surrogate attestation is not acceptable");
+        const string keyName = "surrogate key (TAG_PUB_KEY)";
         var krd = assertion.Krd;
-        var key = UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, AttestationVerifier.StepId);
-        return AttestationVerifier.CheckKrdSignature(assertion, key, "surrogate key (TAG_PUB_KEY)");
+        if (krdKey is not null)
+            return AttestationVerifier.CheckKrdSignature(assertion, krdKey.Verify(krd.Raw, assertion.Signature), keyName);
+        var imported = UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, AttestationVerifier.StepId);
+        if (!imported.Succeeded)
+            return AttestationVerifier.CheckKrdSignature(assertion, imported.Failure, keyName);
+        using var key = imported.Value;
+        return AttestationVerifier.CheckKrdSignature(assertion, key.Verify(krd.Raw, assertion.Signature), keyName);
     }
 }

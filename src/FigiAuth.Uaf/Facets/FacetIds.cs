@@ -28,7 +28,52 @@ public static class FacetIds
     {
         ArgumentNullException.ThrowIfNull(trustedIds);
         var facet = Normalize(facetId);
+        if (NormalizedIds.For(trustedIds) is { } normalized)
+            return normalized.Contains(facet);
         return trustedIds.Any(id => string.Equals(Normalize(id), facet, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A trusted-facet list normalised once (normalising an https ID parses a URI), kept per list
+    /// instance and used only while the list still holds the same strings in the same order.
+    /// </summary>
+    private sealed class NormalizedIds
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEnumerable<string>, NormalizedIds> Cache = new();
+        private readonly string[] _source;
+        private readonly HashSet<string> _normalized;
+
+        private NormalizedIds(string[] source)
+        {
+            _source = source;
+            _normalized = new HashSet<string>(source.Select(Normalize), StringComparer.Ordinal);
+        }
+
+        public bool Contains(string normalizedFacet) => _normalized.Contains(normalizedFacet);
+
+        /// <summary>The normalised set of <paramref name="ids"/>, or null when an ID is null (the caller then compares one by one).</summary>
+        public static NormalizedIds? For(IEnumerable<string> ids)
+        {
+            if (Cache.TryGetValue(ids, out var cached) && cached.IsFor(ids))
+                return cached;
+            var source = ids.ToArray();
+            if (Array.IndexOf(source, null) >= 0)
+                return null;
+            cached = new NormalizedIds(source);
+            Cache.AddOrUpdate(ids, cached);
+            return cached;
+        }
+
+        private bool IsFor(IEnumerable<string> ids)
+        {
+            var i = 0;
+            foreach (var id in ids)
+            {
+                if (i == _source.Length || !string.Equals(id, _source[i++], StringComparison.Ordinal))
+                    return false;
+            }
+            return i == _source.Length;
+        }
     }
 
     /// <summary>

@@ -18,31 +18,25 @@ namespace FigiAuth.Uaf.Messages;
 /// </remarks>
 public static partial class UafMessageReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new()
-    {
-        MaxDepth = 16,
-        AllowDuplicateProperties = false,
-    };
-
     public static UafResponseMessage<RegistrationResponse> ReadRegistrationResponse(
         string uafResponse, UafMessageReaderOptions? options = null) =>
-        ReadResponse(uafResponse, UafJsonContext.Default.RegistrationResponse, MessageSteps.Registration, options,
+        ReadResponse(uafResponse, Serializer(UafJsonContext.Default.RegistrationResponse), MessageSteps.Registration, options,
             m => (m.Header, m.FcParams), m => m.Assertions, a => (a.AssertionScheme, a.Assertion, a.Exts));
 
     public static UafResponseMessage<AuthenticationResponse> ReadAuthenticationResponse(
         string uafResponse, UafMessageReaderOptions? options = null) =>
-        ReadResponse(uafResponse, UafJsonContext.Default.AuthenticationResponse, MessageSteps.Authentication, options,
+        ReadResponse(uafResponse, AuthenticationResponseParser, MessageSteps.Authentication, options,
             m => (m.Header, m.FcParams), m => m.Assertions, a => (a.AssertionScheme, a.Assertion, a.Exts));
 
     private static UafResponseMessage<T> ReadResponse<T, TAssertion>(
-        string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions? options,
+        string text, DictionaryParser<T> parse, MessageSteps steps, UafMessageReaderOptions? options,
         Func<T, (OperationHeader Header, string FcParams)> envelope,
         Func<T, IReadOnlyList<TAssertion?>> assertionsOf,
         Func<TAssertion, (string Scheme, string Assertion, IReadOnlyList<UafExtension>? Exts)> partsOf)
         where TAssertion : class
     {
         options ??= UafMessageReaderOptions.Strict;
-        var (message, version) = ReadDictionary(text, typeInfo, steps, options);
+        var (message, version) = ReadDictionary(text, parse, steps, options);
         var (header, fcParams) = envelope(message);
         CheckHeader(header, steps);
         var fcp = DecodeFcParams(fcParams, version, steps, options);
@@ -70,7 +64,7 @@ public static partial class UafMessageReader
         FinalChallengeParams? fcp;
         try
         {
-            fcp = JsonSerializer.Deserialize(json, UafJsonContext.Default.FinalChallengeParams);
+            fcp = ParseFinalChallengeParams(json);
         }
         catch (Exception e) when (IsParseException(e))
         {
@@ -90,99 +84,82 @@ public static partial class UafMessageReader
     /// </summary>
     public static UafResult<UafOperation> PeekResponseOperation(string uafResponse, UafMessageReaderOptions? options = null)
     {
-        var steps = MessageSteps.Request(UafOperation.Reg) with { Envelope = UafSteps.Resp01, Types = UafSteps.Resp01 };
+        var message = default(ArraySegment<byte>);
         try
         {
-            using var document = Parse(uafResponse, steps, options ?? UafMessageReaderOptions.Strict);
-            var (dictionary, _) = SelectDictionary(document.RootElement, steps, options ?? UafMessageReaderOptions.Strict);
-            var op = dictionary.GetProperty("header").TryGetProperty("op", out var o) && o.ValueKind == JsonValueKind.String
-                ? o.GetString()
-                : null;
-            return op switch
+            message = RentMessage(uafResponse, PeekSteps, options ?? UafMessageReaderOptions.Strict);
+            var utf8 = message.AsSpan();
+            var (dictionary, _) = SelectDictionary(utf8, PeekSteps, options ?? UafMessageReaderOptions.Strict);
+            var reader = new Utf8JsonReader(utf8[dictionary], new JsonReaderOptions { MaxDepth = MaxDepth });
+            reader.Read();
+            // header is an object: SelectDictionary read header.upv from it.
+            EnterMember(ref reader, "header"u8);
+            var depth = reader.CurrentDepth;
+            while (reader.Read() && reader.CurrentDepth > depth)
             {
-                "Reg" => UafOperation.Reg,
-                "Auth" => UafOperation.Auth,
-                _ => new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Resp01, "header.op is not exactly \"Reg\" or \"Auth\""),
-            };
+                var isOp = reader.ValueTextEquals("op"u8);
+                reader.Read();
+                if (isOp && reader.TokenType == JsonTokenType.String)
+                {
+                    if (reader.ValueTextEquals("Reg"u8))
+                        return UafOperation.Reg;
+                    if (reader.ValueTextEquals("Auth"u8))
+                        return UafOperation.Auth;
+                }
+                reader.Skip();
+            }
+            return new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Resp01, "header.op is not exactly \"Reg\" or \"Auth\"");
         }
         catch (UafFormatException e)
         {
             return new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Resp01, e.Message);
         }
+        finally
+        {
+            if (message.Array is not null)
+                ReturnMessage(message);
+        }
     }
+
+    private static readonly MessageSteps PeekSteps =
+        MessageSteps.Request(UafOperation.Reg) with { Envelope = UafSteps.Resp01, Types = UafSteps.Resp01 };
+
+    /// <summary>Reads the chosen dictionary's UTF-8 bytes into its record (null for JSON null); throws what <see cref="IsParseException"/> accepts.</summary>
+    private delegate T? DictionaryParser<T>(ReadOnlySpan<byte> utf8);
+
+    private static readonly DictionaryParser<AuthenticationResponse> AuthenticationResponseParser = ParseAuthenticationResponse;
+
+    private static DictionaryParser<T> Serializer<T>(JsonTypeInfo<T> typeInfo) => utf8 => JsonSerializer.Deserialize(utf8, typeInfo);
 
     private static (T Message, UafVersion Version) ReadDictionary<T>(
-        string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions options)
+        string text, JsonTypeInfo<T> typeInfo, MessageSteps steps, UafMessageReaderOptions options) =>
+        ReadDictionary(text, Serializer(typeInfo), steps, options);
+
+    private static (T Message, UafVersion Version) ReadDictionary<T>(
+        string text, DictionaryParser<T> parse, MessageSteps steps, UafMessageReaderOptions options)
     {
-        using var document = Parse(text, steps, options);
-        var (dictionary, version) = SelectDictionary(document.RootElement, steps, options);
-        T? message;
+        var bytes = RentMessage(text, steps, options);
         try
         {
-            message = dictionary.Deserialize(typeInfo);
+            var utf8 = bytes.AsSpan();
+            var (dictionary, version) = SelectDictionary(utf8, steps, options);
+            T? message;
+            try
+            {
+                message = parse(utf8[dictionary]);
+            }
+            catch (Exception e) when (IsParseException(e))
+            {
+                throw new UafFormatException(steps.Types, $"message does not have the UAF types: {e.Message}", e);
+            }
+            return message is null
+                ? throw new UafFormatException(steps.Types, "message dictionary is null")
+                : (message, version);
         }
-        catch (Exception e) when (IsParseException(e))
+        finally
         {
-            throw new UafFormatException(steps.Types, $"message does not have the UAF types: {e.Message}", e);
+            ReturnMessage(bytes);
         }
-        return message is null
-            ? throw new UafFormatException(steps.Types, "message dictionary is null")
-            : (message, version);
-    }
-
-    private static JsonDocument Parse(string? text, MessageSteps steps, UafMessageReaderOptions options)
-    {
-        if (string.IsNullOrEmpty(text))
-            throw new UafFormatException(steps.Envelope, "message is empty");
-        if (text.Length > options.MaxMessageLength)
-            throw new UafFormatException(steps.Envelope, $"message is longer than {options.MaxMessageLength} characters");
-        try
-        {
-            return JsonDocument.Parse(text, DocumentOptions);
-        }
-        catch (Exception e) when (IsParseException(e))
-        {
-            throw new UafFormatException(steps.Envelope, $"message is not JSON: {e.Message}", e);
-        }
-    }
-
-    // REG-01 / AUTH-01: an array; no two dictionaries of one version; exactly one usable dictionary.
-    private static (JsonElement Dictionary, UafVersion Version) SelectDictionary(
-        JsonElement root, MessageSteps steps, UafMessageReaderOptions options)
-    {
-        if (root.ValueKind != JsonValueKind.Array)
-            throw new UafFormatException(steps.Envelope, "message is not a JSON array");
-        JsonElement? v11 = null, v10 = null;
-        var seen = new HashSet<(ushort, ushort)>();
-        foreach (var item in root.EnumerateArray())
-        {
-            var version = ReadUpv(item, steps);
-            if (!seen.Add(version))
-                throw new UafFormatException(steps.Envelope, $"two dictionaries with upv {version.Item1}.{version.Item2}");
-            if (version == (1, 1))
-                v11 = item;
-            else if (version == (1, 0))
-                v10 = item;
-        }
-        if (v11 is { } current)
-            return (current, UafVersion.V1_1);
-        if (options.AcceptUpv10 && v10 is { } legacy)
-            return (legacy, UafVersion.V1_0);
-        throw new UafFormatException(steps.Envelope, "message has no upv 1.1 dictionary");
-    }
-
-    private static (ushort, ushort) ReadUpv(JsonElement item, MessageSteps steps)
-    {
-        if (item.ValueKind != JsonValueKind.Object
-            || !item.TryGetProperty("header", out var header) || header.ValueKind != JsonValueKind.Object
-            || !header.TryGetProperty("upv", out var upv) || upv.ValueKind != JsonValueKind.Object
-            || !upv.TryGetProperty("major", out var major) || major.ValueKind != JsonValueKind.Number
-            || !upv.TryGetProperty("minor", out var minor) || minor.ValueKind != JsonValueKind.Number
-            || !major.TryGetUInt16(out var ma) || !minor.TryGetUInt16(out var mi))
-        {
-            throw new UafFormatException(steps.Types, "dictionary has no header.upv {major, minor}");
-        }
-        return (ma, mi);
     }
 
     private static void CheckHeader(OperationHeader header, MessageSteps steps)

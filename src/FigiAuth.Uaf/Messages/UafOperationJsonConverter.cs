@@ -9,7 +9,11 @@ namespace FigiAuth.Uaf.Messages;
 /// </summary>
 public sealed class UafOperationJsonConverter : JsonConverter<UafOperation>
 {
-    public override UafOperation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override UafOperation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        ReadExact(ref reader);
+
+    /// <summary>The operation the reader's current token names, exactly; a JsonException for anything else.</summary>
+    internal static UafOperation ReadExact(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String)
             throw new JsonException("op must be a string");

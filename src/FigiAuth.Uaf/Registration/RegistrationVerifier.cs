@@ -85,10 +85,15 @@ public static class RegistrationVerifier
                 ?? AssertionSteps.CheckPolicyAllows(issued.Policy, statement, keyId, UafSteps.Reg13)
                 ?? CheckSchemeModeAndAlgorithms(wire.AssertionScheme, krd, statement)
                 ?? AssertionSteps.CheckFinalChallengeHash(krd.FinalChallengeHash, fcParams, statement, UafSteps.Reg15)
-                ?? CheckCountersArePlausible(krd, ctx.MaxPlausibleCounter)
-                ?? CheckPublicKeyImports(krd)
-                ?? AttestationVerifier.Verify(assertion, statement, ctx.TimeProvider.GetUtcNow())
-                ?? await CheckKeyIsNotRegisteredAsync(krd.Aaid, keyId, ctx.ExistingRegistrations, ct).ConfigureAwait(false);
+                ?? CheckCountersArePlausible(krd, ctx.MaxPlausibleCounter);
+            if (failure is not null)
+                return failure;
+            var imported = ImportPublicKey(krd);
+            if (!imported.Succeeded)
+                return imported.Failure;
+            using (var krdKey = imported.Value)
+                failure = AttestationVerifier.Verify(assertion, statement, ctx.TimeProvider.GetUtcNow(), krdKey);
+            failure ??= await CheckKeyIsNotRegisteredAsync(krd.Aaid, keyId, ctx.ExistingRegistrations, ct).ConfigureAwait(false);
             if (failure is not null)
                 return failure;
             var risk = AssertionSteps.CheckAuthenticatorVersion(krd.AuthenticatorVersion, statement); // UAF-REG-16
@@ -122,16 +127,10 @@ public static class RegistrationVerifier
             : null;
 
     // UAF-REG-19: TAG_PUB_KEY parses per its encoding and is an acceptable key. 1494/1495.
-    // Runs before UAF-REG-18 on purpose: surrogate attestation verifies with this very key, and a
-    // malformed key should answer 1494, not 1496.
-    internal static UafFailure? CheckPublicKeyImports(KeyRegistrationData krd)
-    {
-        var imported = UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, UafSteps.Reg19);
-        if (!imported.Succeeded)
-            return imported.Failure;
-        imported.Value.Dispose();
-        return null;
-    }
+    // Runs before UAF-REG-18 on purpose: surrogate attestation verifies with this very key (imported
+    // once, here), and a malformed key should answer 1494, not 1496.
+    internal static UafResult<UafPublicKey> ImportPublicKey(KeyRegistrationData krd) =>
+        UafPublicKey.Import(krd.SignatureAlgorithm, krd.PublicKeyEncoding, krd.PublicKey, UafSteps.Reg19);
 
     // UAF-REG-20: the (AAID, KeyID) is not registered yet ("should never occur"). 1498.
     internal static async ValueTask<UafFailure?> CheckKeyIsNotRegisteredAsync(

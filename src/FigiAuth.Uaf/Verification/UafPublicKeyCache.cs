@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using FigiAuth.Uaf.Algorithms;
 using FigiAuth.Uaf.Crypto;
 
@@ -7,52 +5,53 @@ namespace FigiAuth.Uaf.Verification;
 
 /// <summary>
 /// Imported UAuth.pub keys, so the authentication hot path does not re-import. Bounded and thread-safe.
-/// The cache key is the registration identity plus SHA-256 of the key bytes and the algorithm, so a
-/// re-registered (AAID, KeyID) with another key never hits a stale entry. Evicted keys are not disposed
-/// (another thread may be verifying with them); their handles are released by finalization.
+/// Entries are found by the registration identity (AAID, case-insensitive, and KeyID) and hold a copy
+/// of the key bytes, algorithm and encoding they were imported from; a hit is used only when those
+/// equal the registration's (a byte comparison, no hashing), so a re-registered (AAID, KeyID) with
+/// another key never uses a stale entry: it is re-imported and replaces it. Evicted keys are not
+/// disposed (another thread may be verifying with them); their handles are released by finalization.
 /// </summary>
 public sealed class UafPublicKeyCache
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly int _capacity;
+    private readonly BoundedCache<(string Aaid, string KeyId), Entry> _entries;
 
-    public UafPublicKeyCache(int capacity = 10_000)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        _capacity = capacity;
-    }
+    public UafPublicKeyCache(int capacity = 10_000) => _entries = new(capacity, IdentityComparer.Instance);
 
     public int Count => _entries.Count;
 
     /// <summary>Verifies <paramref name="signature"/> over <paramref name="data"/> with the registration's key.</summary>
     public UafResult<bool> Verify(StoredUafRegistration registration, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature, string stepId)
     {
-        var key = CacheKey(registration.Aaid, registration.KeyId, registration.SignatureAlgorithm, registration.PublicKeyEncoding, registration.PublicKey);
-        if (!_entries.TryGetValue(key, out var entry))
+        var identity = (registration.Aaid, registration.KeyId);
+        if (!_entries.TryGet(identity, out var entry) || !entry.IsFor(registration))
         {
             var imported = UafPublicKey.Import(registration.SignatureAlgorithm, registration.PublicKeyEncoding, registration.PublicKey, stepId);
             if (!imported.Succeeded)
                 return imported.Failure;
-            entry = new Entry(imported.Value);
-            while (_entries.Count >= _capacity && EvictOne())
-            {
-            }
-            entry = _entries.GetOrAdd(key, entry);
+            entry = new Entry(imported.Value, registration.SignatureAlgorithm, registration.PublicKeyEncoding, registration.PublicKey.ToArray());
+            _entries.Set(identity, entry);
         }
         // .NET does not promise that one asymmetric key object verifies on several threads at once.
         lock (entry)
             return entry.Key.Verify(data, signature);
     }
 
-    private bool EvictOne()
+    private sealed record Entry(UafPublicKey Key, UafSignatureAlgorithm Algorithm, UafPublicKeyEncoding Encoding, byte[] PublicKey)
     {
-        foreach (var pair in _entries)
-            return _entries.TryRemove(pair.Key, out _);
-        return false;
+        public bool IsFor(StoredUafRegistration registration) =>
+            registration.SignatureAlgorithm == Algorithm
+            && registration.PublicKeyEncoding == Encoding
+            && registration.PublicKey.AsSpan().SequenceEqual(PublicKey);
     }
 
-    private static string CacheKey(string aaid, string keyId, UafSignatureAlgorithm algorithm, UafPublicKeyEncoding encoding, byte[] publicKey) =>
-        $"{aaid.ToUpperInvariant()}|{keyId}|{(ushort)algorithm:X4}|{(ushort)encoding:X4}|{Convert.ToHexString(SHA256.HashData(publicKey))}";
+    private sealed class IdentityComparer : IEqualityComparer<(string Aaid, string KeyId)>
+    {
+        public static readonly IdentityComparer Instance = new();
 
-    private sealed record Entry(UafPublicKey Key);
+        public bool Equals((string Aaid, string KeyId) x, (string Aaid, string KeyId) y) =>
+            string.Equals(x.KeyId, y.KeyId, StringComparison.Ordinal) && string.Equals(x.Aaid, y.Aaid, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Aaid, string KeyId) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Aaid), StringComparer.Ordinal.GetHashCode(obj.KeyId));
+    }
 }
