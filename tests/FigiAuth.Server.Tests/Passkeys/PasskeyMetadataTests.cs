@@ -4,7 +4,10 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using FigiAuth.Server.Passkeys;
 using FigiAuth.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using FigiAuth.Uaf.Metadata;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,22 +16,34 @@ namespace FigiAuth.Server.Tests.Passkeys;
 /// <summary>The passkey side of the MDS3 BLOB: Fido2's metadata entries from it, and the registration policy.</summary>
 public sealed class PasskeyMetadataTests
 {
-    static readonly Guid Known = Guid.Parse("11111111-2222-3333-4444-555555555555");
-    static readonly Guid Revoked = Guid.Parse("22222222-2222-3333-4444-555555555555");
+    internal static readonly Guid Known = Guid.Parse("11111111-2222-3333-4444-555555555555");
+    internal static readonly Guid Revoked = Guid.Parse("22222222-2222-3333-4444-555555555555");
     static readonly Guid Compromised = Guid.Parse("33333333-2222-3333-4444-555555555555");
     static readonly Guid Broken = Guid.Parse("44444444-2222-3333-4444-555555555555");
-    static readonly Guid Unknown = Guid.Parse("99999999-2222-3333-4444-555555555555");
+    internal static readonly Guid Unknown = Guid.Parse("99999999-2222-3333-4444-555555555555");
 
-    static readonly byte[] Root = CreateRoot();
+    static readonly X509Certificate2 RootCertificate = CreateRoot();
+    static readonly byte[] Root = RootCertificate.RawData;
     static readonly byte[] Leaf = RandomNumberGenerator.GetBytes(64);
 
-    static byte[] CreateRoot()
+    static X509Certificate2 CreateRoot()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=Test Passkey Root", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        return cert.RawData;
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+    }
+
+    /// <summary>A packed attestation certificate and key issued by <paramref name="issuer"/> (the test root by default).</summary>
+    internal static (X509Certificate2, ECDsa) AttestationKey(X509Certificate2? issuer = null)
+    {
+        var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("C=KE, O=FigiAuth Test, OU=Authenticator Attestation, CN=Test Passkey", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        var cert = request.Create(issuer ?? RootCertificate, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(30),
+            RandomNumberGenerator.GetBytes(8));
+        return (cert, key);
     }
 
     static object Statement(Guid aaguid) => new Dictionary<string, object>
@@ -51,7 +66,7 @@ public sealed class PasskeyMetadataTests
         ["attestationRootCertificates"] = new[] { Convert.ToBase64String(Root) },
     };
 
-    static Mds3Blob Blob() => Mds3BlobReader.ReadPayload(JsonSerializer.Serialize(new
+    internal static Mds3Blob Blob() => Mds3BlobReader.ReadPayload(JsonSerializer.Serialize(new
     {
         no = 7,
         nextUpdate = "2099-01-01",
@@ -200,6 +215,12 @@ public sealed class RequiredAttestationServerFactory : FigiAuthServerFactory
 {
     public RequiredAttestationServerFactory() => Settings["FigiAuth:Passkeys:RequireAttestation"] = "true";
 
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton(new PasskeyMetadataService(PasskeyMetadataTests.Blob)));
+    }
+
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
@@ -216,5 +237,51 @@ public sealed class PasskeyRequiredAttestationTests(RequiredAttestationServerFac
         Assert.False(await factory.WithDbAsync((db, _) => db.PasskeyCredentials.AnyAsync(c => c.CredentialId == test.Authenticator.CredentialId)));
         Assert.True(await factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(e =>
             e.Type == "passkey.registration.failed" && e.DetailJson.Contains("attestation required"))));
+    }
+
+    async Task<(HttpResponseMessage Response, PasskeyScenario Test)> SignUpAsync(Guid aaguid, (X509Certificate2, ECDsa)? attestation)
+    {
+        var test = new PasskeyScenario(factory.CreateBrowser());
+        test.Authenticator.Aaguid = aaguid;
+        test.Authenticator.Attestation = attestation;
+        return (await test.SignUpAsync($"erasto-{Guid.NewGuid():N}"[..20]), test);
+    }
+
+    Task<bool> AuditedAsync(string reason) => factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(e =>
+        e.Type == "passkey.registration.failed" && e.DetailJson.Contains(reason)));
+
+    [Fact]
+    public async Task Succeeds_WhenPackedAttestationChainsToTheMetadataRootOfItsAaguid()
+    {
+        var (response, test) = await SignUpAsync(PasskeyMetadataTests.Known, PasskeyMetadataTests.AttestationKey());
+
+        Assert.True(HttpStatusCode.OK == response.StatusCode, await response.Content.ReadAsStringAsync());
+        var stored = await factory.WithDbAsync((db, _) => db.PasskeyCredentials.SingleAsync(c => c.CredentialId == test.Authenticator.CredentialId));
+        Assert.Equal("packed", stored.AttestationFormat);
+        Assert.Equal(PasskeyMetadataTests.Known, stored.Aaguid);
+    }
+
+    [Fact]
+    public async Task Fails_With401_WhenTheChainEndsAtAnotherRoot()
+    {
+        using var otherKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=Other Root", otherKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var otherRoot = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+
+        var (response, test) = await SignUpAsync(PasskeyMetadataTests.Known, PasskeyMetadataTests.AttestationKey(otherRoot));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(await AuditedAsync("InvalidCertificateChain"));
+        Assert.False(await factory.WithDbAsync((db, _) => db.PasskeyCredentials.AnyAsync(c => c.CredentialId == test.Authenticator.CredentialId)));
+    }
+
+    [Fact]
+    public async Task Fails_With401_WhenTheAaguidIsRevoked_OrUnknown()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignUpAsync(PasskeyMetadataTests.Revoked, PasskeyMetadataTests.AttestationKey())).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignUpAsync(PasskeyMetadataTests.Unknown, PasskeyMetadataTests.AttestationKey())).Response.StatusCode);
+        Assert.True(await AuditedAsync("Was REVOKED")); // Fido2's latest-status check; PasskeyAttestationPolicy also refuses
+        Assert.True(await AuditedAsync("has no metadata"));
     }
 }
