@@ -211,10 +211,9 @@ public sealed class PasskeyMetadataTests
 }
 
 /// <summary>RequireAttestation over HTTP: the software authenticator's "none" attestation is refused (generic 401, reason audited).</summary>
-public sealed class RequiredAttestationServerFactory : FigiAuthServerFactory
+/// <summary>The server with the test MDS3 BLOB as passkey metadata.</summary>
+public class PasskeyMetadataServerFactory : FigiAuthServerFactory
 {
-    public RequiredAttestationServerFactory() => Settings["FigiAuth:Passkeys:RequireAttestation"] = "true";
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -222,6 +221,28 @@ public sealed class RequiredAttestationServerFactory : FigiAuthServerFactory
     }
 
     public HttpClient CreateBrowser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+public sealed class RequiredAttestationServerFactory : PasskeyMetadataServerFactory
+{
+    public RequiredAttestationServerFactory() => Settings["FigiAuth:Passkeys:RequireAttestation"] = "true";
+}
+
+/// <summary>Without RequireAttestation: a known AAGUID with "none" attestation registers, a REVOKED one does not.</summary>
+public sealed class PasskeyOptionalAttestationTests(PasskeyMetadataServerFactory factory) : IClassFixture<PasskeyMetadataServerFactory>
+{
+    [Fact]
+    public async Task KnownAaguid_WithNoneAttestation_Registers_AndRevokedAaguid_IsRefused()
+    {
+        var known = new PasskeyScenario(factory.CreateBrowser());
+        known.Authenticator.Aaguid = PasskeyMetadataTests.Known;
+        var response = await known.SignUpAsync($"fumo-{Guid.NewGuid():N}"[..20]);
+        Assert.True(HttpStatusCode.OK == response.StatusCode, await response.Content.ReadAsStringAsync());
+
+        var revoked = new PasskeyScenario(factory.CreateBrowser());
+        revoked.Authenticator.Aaguid = PasskeyMetadataTests.Revoked;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await revoked.SignUpAsync($"fumo-{Guid.NewGuid():N}"[..20])).StatusCode);
+    }
 }
 
 public sealed class PasskeyRequiredAttestationTests(RequiredAttestationServerFactory factory) : IClassFixture<RequiredAttestationServerFactory>
