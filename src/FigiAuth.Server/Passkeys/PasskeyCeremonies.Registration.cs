@@ -101,7 +101,7 @@ public sealed partial class PasskeyCeremonies
             return await RejectAsync(RegistrationFailed, $"{e.Code}: {e.Message}", state.UserId, state.Username, ct);
         }
 
-        if (PolicyFailure(created) is { } policy)
+        if (PolicyFailure(created, response) is { } policy)
         {
             return await RejectAsync(RegistrationFailed, policy, state.UserId, state.Username, ct);
         }
@@ -155,21 +155,11 @@ public sealed partial class PasskeyCeremonies
         return Results.Ok(new PasskeyResult("ok", user.UserName!, Id(created.Id)));
     }
 
-    string? PolicyFailure(RegisteredPublicKeyCredential created)
+    string? PolicyFailure(RegisteredPublicKeyCredential created, AuthenticatorAttestationRawResponse response)
     {
-        if (Options.DeniedAaguids.Contains(created.AaGuid))
-        {
-            return $"AAGUID {created.AaGuid} is denied";
-        }
-
-        if (Options.AllowedAaguids.Count > 0 && !Options.AllowedAaguids.Contains(created.AaGuid))
-        {
-            return $"AAGUID {created.AaGuid} is not allowed";
-        }
-
-        return Options.RequireAttestation && created.AttestationFormat is null or "none"
-            ? "attestation required but none given"
-            : null;
+        var entry = metadata.Find(created.AaGuid);
+        return PasskeyAttestationPolicy.Evaluate(Options, created.AaGuid, AttestationStatement.Read(response.Response.AttestationObject),
+            entry, entry is not null && PasskeyMetadataService.ToFido2(entry) is not null);
     }
 
     /// <summary>authData inside the attestation object (CBOR map key "authData"), already verified by Fido2.</summary>

@@ -19,6 +19,7 @@ namespace FigiAuth.Server.Passkeys;
 /// </summary>
 public sealed partial class PasskeyCeremonies(
     IFido2 fido2,
+    PasskeyMetadataService metadata,
     FigiAuthDbContext db,
     ChallengeStore challenges,
     AuditLog audit,

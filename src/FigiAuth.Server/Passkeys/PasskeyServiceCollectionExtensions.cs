@@ -1,6 +1,7 @@
 using Fido2NetLib;
 using FigiAuth.Server.Ceremonies;
 using FigiAuth.Server.Passkeys;
+using FigiAuth.Server.Uaf;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PasskeyServiceCollectionExtensions
 {
     /// <summary>Passkeys on the Fido2 package (which does the WebAuthn verification): its configuration from
-    /// FigiAuth:Passkeys, <see cref="IFido2"/> without a metadata service, and the ceremonies.</summary>
+    /// FigiAuth:Passkeys, <see cref="IFido2"/> with <see cref="PasskeyMetadataService"/> (the MDS3 BLOB UAF uses, so Fido2 checks attestation
+    /// chains against its roots), and the ceremonies.</summary>
     public static IServiceCollection AddFigiAuthPasskeys(this IServiceCollection services)
     {
         services.AddOptions<PasskeyOptions>().BindConfiguration(PasskeyOptions.SectionName);
@@ -26,7 +28,11 @@ public static class PasskeyServiceCollectionExtensions
                 ChallengeSize = 32,
             };
         });
-        services.TryAddSingleton<IFido2>(sp => new Fido2(sp.GetRequiredService<Fido2Configuration>()));
+        services.TryAddSingleton(sp => sp.GetService<UafMetadata>() is { } uaf
+            ? new PasskeyMetadataService(uaf.Repository)
+            : new PasskeyMetadataService(() => null));
+        services.TryAddSingleton<IFido2>(sp =>
+            new Fido2(sp.GetRequiredService<Fido2Configuration>(), sp.GetRequiredService<PasskeyMetadataService>()));
         services.TryAddSingleton<PasskeyUsernameMask>();
         services.TryAddScoped<PasskeyCeremonies>();
         return services;

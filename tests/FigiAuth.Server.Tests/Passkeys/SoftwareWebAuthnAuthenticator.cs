@@ -30,6 +30,12 @@ public sealed class SoftwareWebAuthnAuthenticator
 
     public uint Counter { get; set; }
 
+    /// <summary>The AAGUID in the attested credential data (zero by default).</summary>
+    public Guid Aaguid { get; set; }
+
+    /// <summary>When set, "packed" full attestation signed by this key with this certificate (x5c); otherwise "none".</summary>
+    public (System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate, ECDsa Key)? Attestation { get; set; }
+
     /// <summary>Changes the challenge the client puts into clientDataJSON (null: the one in the options).</summary>
     public string? ChallengeOverride { get; set; }
 
@@ -54,7 +60,7 @@ public sealed class SoftwareWebAuthnAuthenticator
         data.AddRange(counter);
         if (attested)
         {
-            data.AddRange(new byte[16]); // AAGUID: zero, as "none" attestation reports
+            data.AddRange(Aaguid.ToByteArray(bigEndian: true)); // zero by default, as "none" attestation reports
             data.Add((byte)(CredentialId.Length >> 8));
             data.Add((byte)CredentialId.Length);
             data.AddRange(CredentialId);
@@ -84,9 +90,25 @@ public sealed class SoftwareWebAuthnAuthenticator
         UserHandle ??= Base64Url.DecodeFromChars(options.GetProperty("user").GetProperty("id").GetString());
         var w = new CborWriter(CborConformanceMode.Lax);
         w.WriteStartMap(3);
-        w.WriteTextString("fmt"); w.WriteTextString("none");
-        w.WriteTextString("attStmt"); w.WriteStartMap(0); w.WriteEndMap();
-        w.WriteTextString("authData"); w.WriteByteString(AuthenticatorData(attested: true));
+        var authData = AuthenticatorData(attested: true);
+        var clientData = ClientData("webauthn.create", options);
+        if (Attestation is { } attestation)
+        {
+            w.WriteTextString("fmt"); w.WriteTextString("packed");
+            w.WriteTextString("attStmt"); w.WriteStartMap(3);
+            w.WriteTextString("alg"); w.WriteInt32(-7);
+            w.WriteTextString("sig"); w.WriteByteString(attestation.Key.SignData([.. authData, .. SHA256.HashData(clientData)],
+                HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence));
+            w.WriteTextString("x5c"); w.WriteStartArray(1); w.WriteByteString(attestation.Certificate.RawData); w.WriteEndArray();
+            w.WriteEndMap();
+        }
+        else
+        {
+            w.WriteTextString("fmt"); w.WriteTextString("none");
+            w.WriteTextString("attStmt"); w.WriteStartMap(0); w.WriteEndMap();
+        }
+
+        w.WriteTextString("authData"); w.WriteByteString(authData);
         w.WriteEndMap();
         return new JsonObject
         {
@@ -96,7 +118,7 @@ public sealed class SoftwareWebAuthnAuthenticator
             ["response"] = new JsonObject
             {
                 ["attestationObject"] = B64(w.Encode()),
-                ["clientDataJSON"] = B64(ClientData("webauthn.create", options)),
+                ["clientDataJSON"] = B64(clientData),
                 ["transports"] = new JsonArray("internal"),
             },
             ["clientExtensionResults"] = new JsonObject(),
