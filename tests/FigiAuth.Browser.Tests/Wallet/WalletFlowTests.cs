@@ -95,7 +95,7 @@ public sealed class WalletFlowTests(WalletWorld world) : IClassFixture<WalletWor
                 await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Sent ✓ receipt verified");
                 await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Receipt verified");
                 await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Confirm payment of 150.00 KES to Baraka (+254700000002)");
-                await Assertions.Expect(page.Locator("main")).ToContainTextAsync("passkey");
+                await Assertions.Expect(page.Locator("dt:has-text('Approved with') + dd")).ToContainTextAsync("passkey");
             });
 
             await browser.StepAsync("wallet-05-history-and-balance", async () =>
