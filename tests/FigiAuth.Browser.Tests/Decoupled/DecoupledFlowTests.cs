@@ -66,7 +66,7 @@ public sealed class DecoupledFlowTests(DecoupledWorld world) : IClassFixture<Dec
         Assert.Null(rejected["receipt"]);
         // Rejected stays rejected: approving afterwards is refused and the merchant never says paid.
         (await phone.ApproveAsync(secondConfirmation)).AssertRefused(Request1491);
-        Assert.Equal("rejected", (string?)(await world.Merchant.GetPaymentAsync((string)second["id"]!))["status"]);
+        Assert.Equal("rejected", await world.Merchant.StatusOfAsync(second));
         (await phone.RunAsync("approve")).AssertOk("No pending confirmations.");
     }
 
@@ -80,7 +80,7 @@ public sealed class DecoupledFlowTests(DecoupledWorld world) : IClassFixture<Dec
 
         (await phone.ApproveAsync((string)payment["confirmationId"]!)).AssertRefused(Request1491);
         (await phone.RejectAsync((string)payment["confirmationId"]!)).AssertRefused("the confirmation is no longer pending (Cancelled)");
-        Assert.Equal("cancelled", (string?)(await world.Merchant.GetPaymentAsync((string)payment["id"]!))["status"]);
+        Assert.Equal("cancelled", await world.Merchant.StatusOfAsync(payment));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class DecoupledFlowTests(DecoupledWorld world) : IClassFixture<Dec
 
         (await phone.ApproveAsync(id)).AssertRefused(Request1491);
         (await phone.RejectAsync(id)).AssertRefused("the confirmation is no longer pending (AlreadyAnswered)");
-        Assert.Equal("paid", (string?)(await world.Merchant.GetPaymentAsync((string)payment["id"]!))["status"]);
+        Assert.Equal("paid", await world.Merchant.StatusOfAsync(payment));
     }
 
     [Fact]
@@ -107,10 +107,10 @@ public sealed class DecoupledFlowTests(DecoupledWorld world) : IClassFixture<Dec
         (await other.ApproveAsync(id)).AssertRefused("server refused: UAF status 1404 (not found)");
         (await other.RejectAsync(id)).AssertRefused($"no confirmation {id} for {other.User}");
         (await other.RunAsync("approve")).AssertOk("No pending confirmations.");
-        Assert.Equal("pending", (string?)(await world.Merchant.GetPaymentAsync((string)payment["id"]!))["status"]);
+        Assert.Equal("pending", await world.Merchant.StatusOfAsync(payment));
 
         (await owner.ApproveAsync(id)).AssertOk("Approved confirmation");
-        Assert.Equal("paid", (string?)(await world.Merchant.GetPaymentAsync((string)payment["id"]!))["status"]);
+        Assert.Equal("paid", await world.Merchant.StatusOfAsync(payment));
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class DecoupledFlowTests(DecoupledWorld world) : IClassFixture<Dec
         Assert.Equal("expired", (string?)view["status"]);
         Assert.Equal("the customer did not answer in time", (string?)view["reason"]);
         (await phone.ApproveAsync((string)payment["confirmationId"]!)).AssertRefused(Request1491);
-        Assert.Equal("expired", (string?)(await world.ShortMerchant.GetPaymentAsync((string)payment["id"]!))["status"]);
+        Assert.Equal("expired", await world.ShortMerchant.StatusOfAsync(payment));
     }
 
     [Fact]

@@ -98,6 +98,9 @@ public sealed class MerchantApi(string origin) : IDisposable
 
     public Task<JsonObject> GetPaymentAsync(string id) => SendAsync(HttpMethod.Get, $"/api/payments/{id}");
 
+    /// <summary>The payment's status as the merchant reads it now.</summary>
+    public async Task<string?> StatusOfAsync(JsonObject payment) => (string?)(await GetPaymentAsync((string)payment["id"]!))["status"];
+
     public Task<JsonObject> CancelPaymentAsync(string id) => SendAsync(HttpMethod.Post, $"/api/payments/{id}/cancel");
 
     async Task<JsonObject> SendAsync(HttpMethod method, string path)

@@ -34,15 +34,9 @@ public sealed class WalletFlowTests(WalletWorld world) : IClassFixture<WalletWor
         {
             await browser.StepAsync("wallet-01-sign-up-at-figiauth", async () =>
             {
-                await page.GotoAsync($"{server}/account/signup");
-                await page.FillAsync("#username", username);
-                await page.FillAsync("#passkey-name", "Amina's laptop");
-                await page.ClickAsync("#signup-submit");
-                await page.WaitForURLAsync($"{server}/");
+                await browser.SignUpAsync(server, username, "Amina's laptop");
                 // Signed out again, so that the wallet's sign-in goes through FigiAuth's passkey sign-in.
-                await page.GotoAsync($"{server}/account/signout");
-                await page.ClickAsync("#signout-submit");
-                await page.WaitForURLAsync($"{server}/account/signin");
+                await browser.SignOutAsync(server);
             });
 
             await browser.StepAsync("wallet-02-sign-in-oidc-passkey", async () =>
