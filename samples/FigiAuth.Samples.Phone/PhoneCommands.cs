@@ -76,7 +76,8 @@ internal static class PhoneCommands
     private static Command Approve()
     {
         var id = new Option<string?>("--id") { Description = "the confirmation to answer (omit to list pending ones)" };
-        var command = new Command("approve", "list the user's pending DFS confirmations and answer one (the authenticator shows it; say no to reject)") { id };
+        var reject = new Option<bool>("--reject") { Description = "decline the confirmation --id: FigiAuth marks it rejected" };
+        var command = new Command("approve", "list the user's pending DFS confirmations and answer one (the authenticator shows it; say no to reject)") { id, reject };
         command.SetAction((parse, ct) => Run(parse, async session =>
         {
             var user = session.RequireUser();
@@ -84,33 +85,105 @@ internal static class PhoneCommands
             var confirmationId = parse.GetValue(id);
             if (confirmationId is null)
             {
-                IReadOnlyList<PendingConfirmation> pending;
-                try
-                {
-                    pending = await session.UafHttp(token).GetPendingConfirmationsAsync(ct);
-                }
-                catch (UafServerException e) when (e.HttpStatus == HttpStatusCode.NotFound)
-                {
-                    session.Output.Error($"this server does not offer pending confirmations (GET /confirmations/v1/pending answered 404)", ExitCodes.ServerRefused);
-                    return ExitCodes.ServerRefused;
-                }
-                if (pending.Count == 0)
-                    session.Output.Say("No pending confirmations.");
-                foreach (var p in pending)
-                    session.Output.Say($"{p.Id}  {p.Text ?? $"{p.Amount} {p.Currency} to {p.Payee}"}  (expires {p.ExpiresAt:u})");
-                var array = new JsonArray();
-                foreach (var p in pending)
-                    array.Add(new JsonObject { ["id"] = p.Id, ["text"] = p.Text, ["amount"] = p.Amount, ["currency"] = p.Currency, ["payee"] = p.Payee });
-                session.Output.Result(new JsonObject { ["pending"] = array });
-                return ExitCodes.Ok;
+                if (parse.GetValue(reject))
+                    throw new UsageException("--reject needs --id");
+                return await ListPendingAsync(session, token, ct);
             }
+            if (parse.GetValue(reject))
+                return await RejectAsync(session, token, confirmationId, ct);
             var store = await session.OpenStoreAsync(ct);
-            var result = await session.Client(store, onlySelected: false, token).ConfirmPendingAsync(user, confirmationId, ct);
+            UafClientResult result;
+            try
+            {
+                result = await session.Client(store, onlySelected: false, token).ConfirmPendingAsync(user, confirmationId, ct);
+            }
+            catch (UafClientException e) when (e.ErrorCode == UafClientErrorCode.UserCancelled && session.Declined)
+            {
+                // The user read the text and said no: tell FigiAuth, so the requester sees "rejected" at once.
+                return await RejectAsync(session, token, confirmationId, ct);
+            }
             session.Output.Say($"Approved confirmation {confirmationId} (signed by {result.Aaid}).");
             session.Output.Result(new JsonObject { ["id"] = confirmationId, ["approved"] = true, ["receipt"] = result.Receipt });
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// GET /confirmations/v1/pending with the user's access token, read as docs/integration.md "The phone" lists it
+    /// (id, displayText, amount and currency as strings, payee {name, account}, expiresAt). Read here rather than with
+    /// the SDK's <c>UafHttpClient.GetPendingConfirmationsAsync</c>, whose <c>PendingConfirmation</c> expects a numeric
+    /// amount and a string payee and so cannot read the server's answer.
+    /// </summary>
+    private static async Task<int> ListPendingAsync(PhoneSession session, string token, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "confirmations/v1/pending");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await session.HttpToServer().SendAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            session.Output.Error("server refused the access token: run `login` again", ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)response.StatusCode });
+            return ExitCodes.ServerRefused;
+        }
+        if (!response.IsSuccessStatusCode)
+        {
+            session.Output.Error($"this server does not offer pending confirmations (GET /confirmations/v1/pending answered {(int)response.StatusCode})",
+                ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)response.StatusCode });
+            return ExitCodes.ServerRefused;
+        }
+        var pending = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) as JsonArray ?? [];
+        if (pending.Count == 0)
+            session.Output.Say("No pending confirmations.");
+        var array = new JsonArray();
+        foreach (var p in pending.OfType<JsonObject>())
+        {
+            var text = (string?)p["displayText"];
+            session.Output.Say($"{p["id"]}  {text}  (expires {(string?)p["expiresAt"]})");
+            array.Add(new JsonObject
+            {
+                ["id"] = (string?)p["id"], ["text"] = text, ["amount"] = (string?)p["amount"], ["currency"] = (string?)p["currency"],
+                ["payee"] = p["payee"]?.DeepClone(), ["expiresAt"] = (string?)p["expiresAt"],
+            });
+        }
+        session.Output.Result(new JsonObject { ["pending"] = array });
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>POST /confirmations/v1/{id}/reject with the user's access token.</summary>
+    private static async Task<int> RejectAsync(PhoneSession session, string token, string confirmationId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"confirmations/v1/{Uri.EscapeDataString(confirmationId)}/reject");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await session.HttpToServer().SendAsync(request, ct);
+        string? message = response.StatusCode switch
+        {
+            HttpStatusCode.OK => null,
+            HttpStatusCode.NotFound => $"server refused: no confirmation {confirmationId} for {session.User}",
+            HttpStatusCode.Conflict => $"server refused: the confirmation is no longer pending ({await ReasonAsync(response, ct)})",
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "server refused the access token: run `login` again",
+            _ => $"server refused: HTTP {(int)response.StatusCode}",
+        };
+        if (message is not null)
+        {
+            session.Output.Error(message, ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)response.StatusCode });
+            return ExitCodes.ServerRefused;
+        }
+        session.Output.Say($"Rejected confirmation {confirmationId}.");
+        session.Output.Result(new JsonObject { ["id"] = confirmationId, ["approved"] = false, ["rejected"] = true });
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))?["reason"]?.GetValue<string>() ?? "unknown reason";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "unknown reason";
+        }
     }
 
     private static Command Keys()

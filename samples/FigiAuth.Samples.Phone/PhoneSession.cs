@@ -35,6 +35,9 @@ internal sealed class PhoneSession : IDisposable
     public string? ProfileAaid { get; }
     public string FacetId { get; }
     public bool AutoApprove { get; }
+
+    /// <summary>True once the user answered "no" to a transaction prompt (not when no one could be asked).</summary>
+    public bool Declined { get; private set; }
     public string TokenPath => StorePath + ".token.json";
 
     public string RequireUser() => User ?? throw new UsageException("--user is required");
@@ -132,7 +135,9 @@ internal sealed class PhoneSession : IDisposable
             return ValueTask.FromResult(false);
         }
         System.Console.WriteLine($"Confirm transaction for {prompt.Username}:\n  {shown}");
-        return ValueTask.FromResult(PhoneConsole.AskYesNo("Approve?"));
+        var approved = PhoneConsole.AskYesNo("Approve?");
+        Declined = !approved;
+        return ValueTask.FromResult(approved);
     }
 
     /// <summary>The development CA: beside the tool, or in samples/attestation up from the current folder.</summary>

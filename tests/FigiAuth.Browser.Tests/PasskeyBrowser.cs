@@ -47,6 +47,24 @@ public sealed class PasskeyBrowser : IAsyncDisposable
         return browser;
     }
 
+    /// <summary>Signs up at FigiAuth with a new passkey of the virtual authenticator; ends signed in on FigiAuth's home page.</summary>
+    public async Task SignUpAsync(string origin, string username, string passkeyName)
+    {
+        await Page.GotoAsync($"{origin}/account/signup");
+        await Page.FillAsync("#username", username);
+        await Page.FillAsync("#passkey-name", passkeyName);
+        await Page.ClickAsync("#signup-submit");
+        await Page.WaitForURLAsync($"{origin}/");
+    }
+
+    /// <summary>Signs out of FigiAuth; ends on its sign-in page.</summary>
+    public async Task SignOutAsync(string origin)
+    {
+        await Page.GotoAsync($"{origin}/account/signout");
+        await Page.ClickAsync("#signout-submit");
+        await Page.WaitForURLAsync($"{origin}/account/signin");
+    }
+
     /// <summary>Runs one scenario step; on failure saves TestResults/screenshots/{name}.png and rethrows.</summary>
     public async Task StepAsync(string name, Func<Task> step)
     {

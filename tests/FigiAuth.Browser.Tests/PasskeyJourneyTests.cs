@@ -9,7 +9,7 @@ namespace FigiAuth.Browser.Tests;
 
 /// <summary>One customer's journey on the real server: sign up with a passkey, sign out, sign in username-less, an OIDC
 /// code + PKCE flow for the test client, a step-up (max_age=0), then remove the passkey and see sign-in refused.</summary>
-public sealed class PasskeyJourneyTests(BrowserServer server) : IClassFixture<BrowserServer>
+public sealed class PasskeyJourneyTests(ServerProcess server) : IClassFixture<ServerProcess>
 {
     const string ClientId = "figiauth-test";
     const string RedirectUri = "http://127.0.0.1:5099/callback";
@@ -41,20 +41,11 @@ public sealed class PasskeyJourneyTests(BrowserServer server) : IClassFixture<Br
 
         await browser.StepAsync("01-sign-up", async () =>
         {
-            await page.GotoAsync($"{server.Origin}/account/signup");
-            await page.FillAsync("#username", username);
-            await page.FillAsync("#passkey-name", "Test phone");
-            await page.ClickAsync("#signup-submit");
-            await page.WaitForURLAsync($"{server.Origin}/");
+            await browser.SignUpAsync(server.Origin, username, "Test phone");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"signed in as {username}");
         });
 
-        await browser.StepAsync("02-sign-out", async () =>
-        {
-            await page.GotoAsync($"{server.Origin}/account/signout");
-            await page.ClickAsync("#signout-submit");
-            await page.WaitForURLAsync($"{server.Origin}/account/signin");
-        });
+        await browser.StepAsync("02-sign-out", () => browser.SignOutAsync(server.Origin));
 
         await browser.StepAsync("03-sign-in-username-less", async () =>
         {
@@ -100,9 +91,7 @@ public sealed class PasskeyJourneyTests(BrowserServer server) : IClassFixture<Br
             await Assertions.Expect(page.Locator(".key")).ToContainTextAsync("Test phone");
             await page.ClickAsync("button.danger");
             await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("can no longer be used");
-            await page.GotoAsync($"{server.Origin}/account/signout");
-            await page.ClickAsync("#signout-submit");
-            await page.WaitForURLAsync($"{server.Origin}/account/signin");
+            await browser.SignOutAsync(server.Origin);
         });
 
         await browser.StepAsync("07-sign-in-refused", async () =>

@@ -31,6 +31,16 @@ public sealed class ConfirmationsClient(IHttpClientFactory factory, ClientCreden
         return await ReadAsync(response, ct);
     }
 
+    /// <summary>POST /confirmations/v1/{id}/cancel; false when it is unknown or no longer pending (answered, expired).</summary>
+    public async Task<bool> CancelAsync(string id, CancellationToken ct)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, $"confirmations/v1/{Uri.EscapeDataString(id)}/cancel"), ct);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+            return false;
+        await EnsureSuccessAsync(response, ct);
+        return true;
+    }
+
     /// <summary>Sends with the client token; on a 401 gets a fresh token and tries once more.</summary>
     async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, CancellationToken ct)
     {

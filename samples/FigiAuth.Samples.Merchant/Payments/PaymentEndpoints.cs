@@ -17,6 +17,7 @@ public static class PaymentEndpoints
         var api = app.MapGroup("/api/payments").WithTags("Payments").AddEndpointFilter<ApiKeyFilter>();
         api.MapPost("/", CreateAsync);
         api.MapGet("/{id}", GetAsync);
+        api.MapPost("/{id}/cancel", CancelAsync);
 
         var cashier = app.MapGroup("/payments/{id}").WithTags("Cashier");
         cashier.MapGet("/status", GetAsync);
@@ -35,6 +36,12 @@ public static class PaymentEndpoints
     static async Task<Results<Ok<PaymentView>, NotFound>> GetAsync(
         string id, PaymentService payments, IOptions<FigiAuthApiOptions> figiAuth, CancellationToken ct) =>
         await payments.RefreshAsync(id, ct) is { } payment
+            ? TypedResults.Ok(PaymentView.From(payment, figiAuth.Value.Server))
+            : TypedResults.NotFound();
+
+    static async Task<Results<Ok<PaymentView>, NotFound>> CancelAsync(
+        string id, PaymentService payments, IOptions<FigiAuthApiOptions> figiAuth, CancellationToken ct) =>
+        await payments.CancelAsync(id, ct) is { } payment
             ? TypedResults.Ok(PaymentView.From(payment, figiAuth.Value.Server))
             : TypedResults.NotFound();
 

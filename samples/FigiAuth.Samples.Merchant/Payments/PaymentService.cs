@@ -71,6 +71,27 @@ public sealed partial class PaymentService(
         }
     }
 
+    /// <summary>
+    /// Cancels a pending payment at FigiAuth (the customer can no longer approve it); a payment answered meanwhile keeps
+    /// what FigiAuth says. Null when unknown.
+    /// </summary>
+    public async Task<Payment?> CancelAsync(string id, CancellationToken ct)
+    {
+        if (store.Find(id) is not { } payment)
+            return null;
+        await payment.Gate.WaitAsync(ct);
+        try
+        {
+            if (!payment.IsFinal && await confirmations.CancelAsync(payment.Expected.ConfirmationId, ct))
+                payment.Finish(PaymentStatus.Cancelled, "cancelled by the merchant");
+        }
+        finally
+        {
+            payment.Gate.Release();
+        }
+        return await RefreshAsync(id, ct);
+    }
+
     static partial class Log
     {
         [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Payment {PaymentId} not paid: receipt refused ({Reason})")]
