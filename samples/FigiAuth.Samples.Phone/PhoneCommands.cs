@@ -111,9 +111,9 @@ internal static class PhoneCommands
 
     /// <summary>
     /// GET /confirmations/v1/pending with the user's access token, read as docs/integration.md "The phone" lists it
-    /// (id, displayText, amount and currency as strings, payee {name, account}, expiresAt). Read here rather than with
-    /// the SDK's <c>UafHttpClient.GetPendingConfirmationsAsync</c>, whose <c>PendingConfirmation</c> expects a numeric
-    /// amount and a string payee and so cannot read the server's answer.
+    /// (id, displayText, amount and currency as strings, payee {name, account}, expiresAt). The SDK's
+    /// <c>UafHttpClient.GetPendingConfirmationsAsync</c> reads the same shape; the CLI still reads it here to word its
+    /// messages by HTTP status (moving it onto the SDK call is open work).
     /// </summary>
     private static async Task<int> ListPendingAsync(PhoneSession session, string token, CancellationToken ct)
     {
