@@ -148,9 +148,20 @@ public sealed class UafPublicKeyImportTests
         var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
-            writer.WriteIntegerUnsigned(ieee.AsSpan(0, half));
-            writer.WriteIntegerUnsigned(ieee.AsSpan(half));
+            writer.WriteIntegerUnsigned(WithoutLeadingZeros(ieee.AsSpan(0, half)));
+            writer.WriteIntegerUnsigned(WithoutLeadingZeros(ieee.AsSpan(half)));
         }
         return writer.Encode();
+    }
+
+    // DER integers are minimal: r or s starting with a zero byte (1 signature in 256) must lose it.
+    private static ReadOnlySpan<byte> WithoutLeadingZeros(ReadOnlySpan<byte> value)
+    {
+        var start = 0;
+        while (start < value.Length - 1 && value[start] == 0)
+        {
+            start++;
+        }
+        return value[start..];
     }
 }
