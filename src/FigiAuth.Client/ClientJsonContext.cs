@@ -17,5 +17,7 @@ namespace FigiAuth.Client;
 [JsonSerializable(typeof(AuthenticationRequest))]
 [JsonSerializable(typeof(DeregistrationRequest))]
 [JsonSerializable(typeof(PendingConfirmation[]))]
+[JsonSerializable(typeof(ConfirmationState))]
+[JsonSerializable(typeof(UafRefusalDescription))]
 [JsonSerializable(typeof(JsonElement))]
 internal partial class ClientJsonContext : JsonSerializerContext;

@@ -159,55 +159,6 @@ public sealed class UafClientTests
     }
 
     [Fact]
-    public async Task HttpError_ThrowsUafServerException_WithProblemDetails()
-    {
-        var http = new FakeUafServer().HttpClient(new UafHttpClientOptions { PendingConfirmationsPath = "nowhere" });
-
-        var error = await Assert.ThrowsAsync<UafServerException>(() => http.GetPendingConfirmationsAsync(Ct));
-
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.HttpStatus);
-        Assert.Equal("Not Found", error.Problem?.GetProperty("title").GetString());
-    }
-
-    [Fact]
-    public async Task PendingConfirmations_ReadsTheServersShape()
-    {
-        // docs/integration.md "The phone": amount as a string, payee as an object, displayText.
-        const string body = """
-            [{"id":"q3Xh","displayText":"Confirm payment of 1,500.00 KES to Mama Mboga Shop (+254700000001)",
-              "amount":"1500.00","currency":"KES","payee":{"name":"Mama Mboga Shop","account":"+254700000001"},
-              "clientId":"figiauth-merchant","createdAt":"2026-11-28T06:00:00+00:00","expiresAt":"2026-11-28T06:05:00+00:00"},
-             {"id":"inband","displayText":"Pay 5 KES to Bob","clientId":"in-band",
-              "createdAt":"2026-11-28T06:00:00+00:00","expiresAt":"2026-11-28T06:05:00+00:00"}]
-            """;
-        var handler = new StaticJsonHandler(body);
-        var http = new UafHttpClient(new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:5080/") }, new UafHttpClientOptions { AccessToken = "t" });
-
-        var pending = await http.GetPendingConfirmationsAsync(Ct);
-
-        Assert.Equal(2, pending.Count);
-        Assert.Equal(("1500.00", "KES"), (pending[0].Amount, pending[0].Currency));
-        Assert.Equal(new PendingConfirmationPayee("Mama Mboga Shop", "+254700000001"), pending[0].Payee);
-        Assert.StartsWith("Confirm payment of 1,500.00 KES", pending[0].DisplayText);
-        Assert.Null(pending[1].Payee);
-        Assert.Equal("Bearer t", handler.Authorization);
-    }
-
-    sealed class StaticJsonHandler(string body) : HttpMessageHandler
-    {
-        public string? Authorization { get; private set; }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Authorization = request.Headers.Authorization?.ToString();
-            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
-            {
-                Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
-            });
-        }
-    }
-
-    [Fact]
     public async Task Transaction_ShowsTheTextForm_AndSignsInMode2()
     {
         var (test, server, client) = await RegisteredAsync();

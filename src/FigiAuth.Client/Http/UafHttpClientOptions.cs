@@ -17,6 +17,9 @@ public sealed class UafHttpClientOptions
     /// <summary>Path of the user's pending DFS confirmations. Default: <c>confirmations/v1/pending</c>.</summary>
     public string PendingConfirmationsPath { get; set; } = "confirmations/v1/pending";
 
+    /// <summary>Path of the DFS confirmations, ending in <c>/</c> (<c>{id}/reject</c> is added). Default: <c>confirmations/v1/</c>.</summary>
+    public string ConfirmationsPath { get; set; } = "confirmations/v1/";
+
     /// <summary>Bearer token sent with every request when set (registration of a signed-in user, deregistration, approvals).</summary>
     public string? AccessToken { get; set; }
 }

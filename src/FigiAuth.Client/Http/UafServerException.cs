@@ -5,8 +5,9 @@ using FigiAuth.Uaf;
 namespace FigiAuth.Client.Http;
 
 /// <summary>
-/// The server refused: either a UAF <see cref="StatusCode"/> other than 1200 in a 200 answer, or
-/// an HTTP error (<see cref="HttpStatus"/>) with its problem-details body when it sent one.
+/// The server refused: either a UAF <see cref="StatusCode"/> other than 1200 in a 200 answer, with the server's
+/// <see cref="Description"/> of why (from <c>/get</c> and <c>/respond</c> alike), or an HTTP error
+/// (<see cref="HttpStatus"/>) with its problem-details body when it sent one.
 /// </summary>
 public sealed class UafServerException : Exception
 {
@@ -31,12 +32,21 @@ public sealed class UafServerException : Exception
 
     public UafStatusCode? UafStatus => StatusCode is { } code && Enum.IsDefined(typeof(UafStatusCode), (ushort)code) ? (UafStatusCode)code : null;
 
+    /// <summary>The server's words for a UAF refusal (e.g. <c>user not enrolled</c>), when it sent any.</summary>
     public string? Description { get; }
 
     public HttpStatusCode HttpStatus { get; }
 
     /// <summary>The RFC 9457 problem-details body of a non-200 answer, when it had one.</summary>
     public JsonElement? Problem { get; }
+
+    /// <summary>
+    /// The problem-details <c>reason</c> member, when the server gave one: FigiAuth's 409 for a confirmation that is
+    /// no longer pending says <c>Expired</c>, <c>Cancelled</c>, <c>Rejected</c> or <c>AlreadyAnswered</c>.
+    /// </summary>
+    public string? Reason => Problem is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String
+        ? r.GetString()
+        : null;
 
     private static string ProblemSummary(JsonElement? problem)
     {
