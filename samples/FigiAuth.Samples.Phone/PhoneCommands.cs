@@ -21,7 +21,7 @@ internal static class PhoneCommands
         command.SetAction((parse, ct) => Run(parse, async session =>
         {
             var user = session.RequireUser();
-            var store = await session.OpenStoreAsync(ct);
+            var store = await session.OpenStoreAsync(ct, create: true);
             var result = await session.Client(store, onlySelected: true).RegisterAsync(user, ct);
             session.Output.Say($"Enrolled {user} with {result.Aaid} (KeyID {result.KeyId}).");
             session.Output.Result(new JsonObject { ["user"] = user, ["aaid"] = result.Aaid, ["keyId"] = result.KeyId, ["statusCode"] = result.Response.StatusCode });
@@ -110,81 +110,81 @@ internal static class PhoneCommands
     }
 
     /// <summary>
-    /// GET /confirmations/v1/pending with the user's access token, read as docs/integration.md "The phone" lists it
-    /// (id, displayText, amount and currency as strings, payee {name, account}, expiresAt). The SDK's
-    /// <c>UafHttpClient.GetPendingConfirmationsAsync</c> reads the same shape; the CLI still reads it here to word its
-    /// messages by HTTP status (moving it onto the SDK call is open work).
+    /// The user's pending confirmations (SDK: <see cref="UafHttpClient.GetPendingConfirmationsAsync"/>), read as
+    /// docs/integration.md "The phone" lists them: id, displayText, amount and currency as strings, payee {name, account}.
     /// </summary>
     private static async Task<int> ListPendingAsync(PhoneSession session, string token, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "confirmations/v1/pending");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await session.HttpToServer().SendAsync(request, ct);
-        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        IReadOnlyList<PendingConfirmation> pending;
+        try
         {
-            session.Output.Error("server refused the access token: run `login` again", ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)response.StatusCode });
-            return ExitCodes.ServerRefused;
+            pending = await session.UafHttp(token).GetPendingConfirmationsAsync(ct);
         }
-        if (!response.IsSuccessStatusCode)
+        catch (UafServerException e) when (e.StatusCode is null)
         {
-            session.Output.Error($"this server does not offer pending confirmations (GET /confirmations/v1/pending answered {(int)response.StatusCode})",
-                ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)response.StatusCode });
-            return ExitCodes.ServerRefused;
+            return Refused(session, e, e.HttpStatus is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                ? TokenRefused
+                : $"this server does not offer pending confirmations (GET /confirmations/v1/pending answered {(int)e.HttpStatus})");
         }
-        var pending = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) as JsonArray ?? [];
         if (pending.Count == 0)
             session.Output.Say("No pending confirmations.");
         var array = new JsonArray();
-        foreach (var p in pending.OfType<JsonObject>())
+        foreach (var p in pending)
         {
-            var text = (string?)p["displayText"];
-            session.Output.Say($"{p["id"]}  {text}  (expires {(string?)p["expiresAt"]})");
+            var expires = WireTime(p.ExpiresAt);
+            session.Output.Say($"{p.Id}  {p.DisplayText}  (expires {expires})");
             array.Add(new JsonObject
             {
-                ["id"] = (string?)p["id"], ["text"] = text, ["amount"] = (string?)p["amount"], ["currency"] = (string?)p["currency"],
-                ["payee"] = p["payee"]?.DeepClone(), ["expiresAt"] = (string?)p["expiresAt"],
+                ["id"] = p.Id, ["text"] = p.DisplayText, ["amount"] = p.Amount, ["currency"] = p.Currency,
+                ["payee"] = p.Payee is { } payee ? Payee(payee) : null, ["expiresAt"] = expires,
             });
         }
         session.Output.Result(new JsonObject { ["pending"] = array });
         return ExitCodes.Ok;
     }
 
-    /// <summary>POST /confirmations/v1/{id}/reject with the user's access token.</summary>
+    /// <summary>Declines the confirmation (SDK: <see cref="UafHttpClient.RejectConfirmationAsync"/>).</summary>
     private static async Task<int> RejectAsync(PhoneSession session, string token, string confirmationId, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"confirmations/v1/{Uri.EscapeDataString(confirmationId)}/reject");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        using var response = await session.HttpToServer().SendAsync(request, ct);
-        string? message = response.StatusCode switch
+        try
         {
-            HttpStatusCode.OK => null,
-            HttpStatusCode.NotFound => $"server refused: no confirmation {confirmationId} for {session.User}",
-            HttpStatusCode.Conflict => $"server refused: the confirmation is no longer pending ({await ReasonAsync(response, ct)})",
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "server refused the access token: run `login` again",
-            _ => $"server refused: HTTP {(int)response.StatusCode}",
-        };
-        if (message is not null)
+            await session.UafHttp(token).RejectConfirmationAsync(confirmationId, ct);
+        }
+        catch (UafServerException e) when (e.StatusCode is null)
         {
-            session.Output.Error(message, ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)response.StatusCode });
-            return ExitCodes.ServerRefused;
+            return Refused(session, e, e.HttpStatus switch
+            {
+                HttpStatusCode.NotFound => $"server refused: no confirmation {confirmationId} for {session.User}",
+                HttpStatusCode.Conflict => $"server refused: the confirmation is no longer pending ({e.Reason ?? "unknown reason"})",
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => TokenRefused,
+                _ => $"server refused: HTTP {(int)e.HttpStatus}",
+            });
         }
         session.Output.Say($"Rejected confirmation {confirmationId}.");
         session.Output.Result(new JsonObject { ["id"] = confirmationId, ["approved"] = false, ["rejected"] = true });
         return ExitCodes.Ok;
     }
 
-    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken ct)
+    private const string TokenRefused = "server refused the access token: run `login` again";
+
+    private static int Refused(PhoneSession session, UafServerException e, string message)
     {
-        try
-        {
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))?["reason"]?.GetValue<string>() ?? "unknown reason";
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return "unknown reason";
-        }
+        session.Output.Error(message, ExitCodes.ServerRefused, new JsonObject { ["httpStatus"] = (int)e.HttpStatus });
+        return ExitCodes.ServerRefused;
     }
+
+    /// <summary>The payee as the server sends it: no <c>account</c> member when there is none.</summary>
+    private static JsonObject Payee(PendingConfirmationPayee payee)
+    {
+        var json = new JsonObject { ["name"] = payee.Name };
+        if (payee.Account is not null)
+            json["account"] = payee.Account;
+        return json;
+    }
+
+    /// <summary>A time written as System.Text.Json (and so the server) writes it: ISO 8601, fraction without trailing zeros.</summary>
+    internal static string? WireTime(DateTimeOffset? time) =>
+        time?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Command Keys()
     {
@@ -258,18 +258,20 @@ internal static class PhoneCommands
         return command;
     }
 
-    /// <summary>Checks the receipt against the server's OIDC JWKS; returns a short verdict, never throws.</summary>
+    /// <summary>
+    /// Checks the receipt as docs/integration.md "Receipts" steps 1 and 2 say (SDK: <see cref="ReceiptVerifier.ForReceipts"/>):
+    /// the server's JWKS, ES256, typ, iss = the server's origin. Returns a short verdict, never throws.
+    /// </summary>
     private static async Task<string> TryVerifyReceiptAsync(PhoneSession session, string receipt, CancellationToken ct)
     {
         try
         {
-            var http = session.HttpToServer();
-            var discovery = JsonNode.Parse(await http.GetStringAsync(".well-known/openid-configuration", ct))!;
-            var verifier = await ReceiptVerifier.FromUrlAsync(http, new Uri(discovery["jwks_uri"]!.GetValue<string>()), discovery["issuer"]!.GetValue<string>(), ct);
-            await verifier.VerifyAsync(receipt);
+            var verifier = ReceiptVerifier.ForReceipts(session.HttpToServer(), new Uri(".well-known/jwks.json", UriKind.Relative),
+                session.ServerUri.GetLeftPart(UriPartial.Authority));
+            await verifier.VerifyPayloadAsync(receipt, cancellationToken: ct);
             return "valid";
         }
-        catch (Exception e) when (e is HttpRequestException or ReceiptValidationException or InvalidOperationException or NullReferenceException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is HttpRequestException or ReceiptValidationException or ArgumentException)
         {
             return $"not verified ({e.Message})";
         }
@@ -324,9 +326,20 @@ internal static class PhoneCommands
             output.Error($"{e.Message} ({e.ErrorCode})", ExitCodes.Failed, new JsonObject { ["clientError"] = e.ErrorCode.ToString() });
             return ExitCodes.Failed;
         }
-        catch (KeyStoreException e)
+        catch (Exception e) when (e is KeyStoreException or PhoneFailure)
         {
             output.Error(e.Message, ExitCodes.Failed);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.Error($"cannot use a local file: {e.Message}", ExitCodes.Failed);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e)
+        {
+            // A bug or an input not foreseen above: still one line, never a stack trace.
+            output.Error($"unexpected {e.GetType().Name}: {e.Message}", ExitCodes.Failed);
             return ExitCodes.Failed;
         }
         finally

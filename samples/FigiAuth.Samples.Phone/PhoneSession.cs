@@ -55,11 +55,14 @@ internal sealed class PhoneSession : IDisposable
     }
 
     /// <summary>
-    /// The key store, read once with the PIN before anything is sent: a wrong PIN or a damaged file fails here,
-    /// not after the server issued a challenge (or, for dereg, already deleted the keys).
+    /// The key store, read once with the PIN before anything is sent: a wrong PIN, a damaged file or (unless
+    /// <paramref name="create"/>, for enroll) a missing one fails here, not after the server issued a challenge
+    /// (or, for dereg, already deleted the keys).
     /// </summary>
-    public async Task<FileKeyStore> OpenStoreAsync(CancellationToken cancellationToken)
+    public async Task<FileKeyStore> OpenStoreAsync(CancellationToken cancellationToken, bool create = false)
     {
+        if (!create && !File.Exists(StorePath))
+            throw new PhoneFailure($"no key store at {StorePath}: run `enroll --user {User}` first, or pass the right --store");
         var store = new FileKeyStore(StorePath, Pin());
         await store.LoadAsync(cancellationToken);
         return store;
@@ -170,10 +173,17 @@ internal sealed class PhoneSession : IDisposable
     {
         if (!File.Exists(TokenPath))
             return null;
-        var json = JsonNode.Parse(File.ReadAllText(TokenPath));
-        return json?["user"]?.GetValue<string>() == user && json["server"]?.GetValue<string>() == ServerUri.ToString()
-            ? json["accessToken"]?.GetValue<string>()
-            : null;
+        try
+        {
+            var json = JsonNode.Parse(File.ReadAllText(TokenPath));
+            return json?["user"]?.GetValue<string>() == user && json["server"]?.GetValue<string>() == ServerUri.ToString()
+                ? json["accessToken"]?.GetValue<string>()
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new PhoneFailure($"{TokenPath} is not a token file this tool wrote: delete it and run `login` again");
+        }
     }
 
     private static Uri ParseServer(string server) =>
@@ -195,6 +205,9 @@ internal sealed class PhoneSession : IDisposable
 }
 
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>Bad input that is not a usage error (a missing key store, a damaged token file): exit code 1.</summary>
+internal sealed class PhoneFailure(string message) : Exception(message);
 
 internal static class Environutil
 {

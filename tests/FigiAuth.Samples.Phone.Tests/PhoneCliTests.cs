@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace FigiAuth.Samples.Phone.Tests;
@@ -64,7 +62,7 @@ public sealed class PhoneCliTests : IDisposable
     [Fact]
     public async Task Enroll_AgainstAClosedPort_ExitsWithNetworkError()
     {
-        var port = ClosedPort();
+        var port = FakeFigiAuth.FreePort();
 
         var result = await PhoneProcess.RunAsync(
             ["enroll", "--user", "alice", "--pin", "2468", "--store", Path.Combine(_folder, "keys.bin"), "--server", $"http://127.0.0.1:{port}"]);
@@ -80,13 +78,6 @@ public sealed class PhoneCliTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("PIN", result.Stderr);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
