@@ -57,6 +57,7 @@ public sealed partial class PhoneJourneyTests(ITestOutputHelper output) : EndToE
         Assert.True(shown.Success, $"the phone did not show the transaction:\n{pay.Stdout}");
         var text = shown.Groups["text"].Value;
         Assert.Equal("Pay 250 KES to Bob", text);
+        Assert.Contains("Receipt signature: valid", pay.Stdout);
         var confirmed = Assert.Single(db.AuditOf(User), e => e.Type == "uaf.tc.ok");
         Assert.Equal("text/plain", confirmed.Detail.GetProperty("transactionContentType").GetString());
         Assert.Equal(Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(text))), confirmed.Detail.GetProperty("transactionContentHash").GetString());
