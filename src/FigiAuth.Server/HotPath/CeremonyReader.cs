@@ -7,7 +7,8 @@ namespace FigiAuth.Server.HotPath;
 /// <summary>
 /// The hot path's reads, outside any transaction: a small pool of open connections, each with its statements
 /// prepared once. SQLite in WAL mode lets these readers run beside the one writer; a read never takes a lock that a
-/// writer waits for. Every read is a single indexed lookup.
+/// writer waits for. Every read is a single indexed lookup. The reads are asynchronous for PostgreSQL's sake (a network
+/// round trip must not hold a pool thread); Microsoft.Data.Sqlite completes them synchronously.
 /// </summary>
 internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
 {
@@ -15,12 +16,12 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
     readonly ConcurrentBag<Session> idle = [];
     bool disposed;
 
-    public PeekedChallenge? PeekChallenge(string challenge, DateTimeOffset now) => Use(s =>
+    public Task<PeekedChallenge?> PeekChallengeAsync(string challenge, DateTimeOffset now, CancellationToken ct = default) => UseAsync(async s =>
     {
-        using var reader = s.Peek.With(null, challenge, dialect.Time(now)).Read();
-        if (!reader.Read())
+        await using var reader = await s.Peek.With(null, challenge, dialect.Time(now)).ReadAsync(ct);
+        if (!await reader.ReadAsync(ct))
         {
-            return null;
+            return (PeekedChallenge?)null;
         }
 
         return new PeekedChallenge(challenge, (CeremonyPurpose)Convert.ToInt32(reader.GetValue(0)),
@@ -28,12 +29,12 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
             reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), dialect.ReadTime(reader, 5));
     });
 
-    public RegistrationRow? FindRegistration(string appId, string aaid, string keyId) => Use(s =>
+    public Task<RegistrationRow?> FindRegistrationAsync(string appId, string aaid, string keyId, CancellationToken ct = default) => UseAsync(async s =>
     {
-        using var reader = s.Registration.With(null, appId, aaid, keyId).Read();
-        if (!reader.Read())
+        await using var reader = await s.Registration.With(null, appId, aaid, keyId).ReadAsync(ct);
+        if (!await reader.ReadAsync(ct))
         {
-            return null;
+            return (RegistrationRow?)null;
         }
 
         return new RegistrationRow(dialect.ReadGuid(reader, 0), dialect.ReadGuid(reader, 1), reader.IsDBNull(2) ? "" : reader.GetString(2),
@@ -43,12 +44,12 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
     });
 
     /// <summary>The user of this normalized name and its usable keys of <paramref name="appId"/>; null when there is no such user.</summary>
-    public UserKeys? FindUserKeys(string normalizedName, string appId) => Use(s =>
+    public Task<UserKeys?> FindUserKeysAsync(string normalizedName, string appId, CancellationToken ct = default) => UseAsync(async s =>
     {
-        using var reader = s.UserKeys.With(null, appId, normalizedName).Read();
+        await using var reader = await s.UserKeys.With(null, appId, normalizedName).ReadAsync(ct);
         Guid? userId = null;
         var keys = new List<(string Aaid, string KeyId)>();
-        while (reader.Read())
+        while (await reader.ReadAsync(ct))
         {
             userId = dialect.ReadGuid(reader, 0);
             if (!reader.IsDBNull(1))
@@ -57,10 +58,10 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
             }
         }
 
-        return userId is { } id ? new UserKeys(id, keys) : null;
+        return userId is { } id ? new UserKeys(id, keys) : (UserKeys?)null;
     });
 
-    T Use<T>(Func<Session, T> read)
+    async Task<T> UseAsync<T>(Func<Session, Task<T>> read)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         if (!idle.TryTake(out var session))
@@ -71,7 +72,7 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
         var ok = false;
         try
         {
-            var result = read(session);
+            var result = await read(session);
             ok = true;
             return result;
         }

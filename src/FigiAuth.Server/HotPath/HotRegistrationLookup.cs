@@ -10,16 +10,16 @@ internal sealed class HotRegistrationLookup(CeremonyReader reader, string appId)
 
     public Guid IdOf(string aaid, string keyId) => ids[(UafSettings.NormalizeAaid(aaid), keyId)];
 
-    public ValueTask<StoredUafRegistration?> FindAsync(string aaid, string keyIdBase64Url, CancellationToken cancellationToken)
+    public async ValueTask<StoredUafRegistration?> FindAsync(string aaid, string keyIdBase64Url, CancellationToken cancellationToken)
     {
         var normalized = UafSettings.NormalizeAaid(aaid);
-        if (reader.FindRegistration(appId, normalized, keyIdBase64Url) is not { } r)
+        if (await reader.FindRegistrationAsync(appId, normalized, keyIdBase64Url, cancellationToken) is not { } r)
         {
-            return ValueTask.FromResult<StoredUafRegistration?>(null);
+            return null;
         }
 
         ids[(normalized, keyIdBase64Url)] = r.Id;
-        return ValueTask.FromResult<StoredUafRegistration?>(UafRegistrationLookup.Stored(r.UserId, r.UserName, r.Aaid, r.KeyId, r.PublicKey,
-            r.SignatureAlgorithm, r.PublicKeyEncoding, r.SignCounter, r.Status));
+        return UafRegistrationLookup.Stored(r.UserId, r.UserName, r.Aaid, r.KeyId, r.PublicKey, r.SignatureAlgorithm, r.PublicKeyEncoding,
+            r.SignCounter, r.Status);
     }
 }

@@ -17,17 +17,17 @@ internal sealed class PeekingCeremonyLedger(CeremonyReader reader, TimeProvider 
     /// <summary>The challenge row the answer names, as read; null when unknown, used, expired or not an Auth challenge.</summary>
     public PeekedChallenge? Peeked { get; private set; }
 
-    public ValueTask<IssuedUafRequest?> TryConsumeAsync(string challenge, UafOperation operation, CancellationToken cancellationToken)
+    public async ValueTask<IssuedUafRequest?> TryConsumeAsync(string challenge, UafOperation operation, CancellationToken cancellationToken)
     {
         if (operation != UafOperation.Auth
-            || reader.PeekChallenge(challenge, time.GetUtcNow()) is not { Purpose: CeremonyPurpose.UafAuthentication or CeremonyPurpose.UafTransaction } row
+            || await reader.PeekChallengeAsync(challenge, time.GetUtcNow(), cancellationToken)
+                is not { Purpose: CeremonyPurpose.UafAuthentication or CeremonyPurpose.UafTransaction } row
             || UafCeremonyLedger.ReadPayload(row.PayloadJson) is not { } payload)
         {
-            return ValueTask.FromResult<IssuedUafRequest?>(null);
+            return null;
         }
 
         Peeked = row;
-        return ValueTask.FromResult<IssuedUafRequest?>(
-            UafCeremonyLedger.Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload));
+        return UafCeremonyLedger.Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload);
     }
 }

@@ -38,5 +38,7 @@ internal sealed class PreparedCommand : IDisposable
 
     public DbDataReader Read() => command.ExecuteReader();
 
+    public Task<DbDataReader> ReadAsync(CancellationToken ct) => command.ExecuteReaderAsync(ct);
+
     public void Dispose() => command.Dispose();
 }

@@ -21,7 +21,7 @@ internal sealed class UafAuthenticationRequests(HotPathDatabase hot, IMetadataSt
     /// <param name="normalizedUsername">The name as Identity normalizes it (the index the user is found by).</param>
     public async Task<UafGetAnswer> IssueAsync(string? username, string? normalizedUsername)
     {
-        var user = normalizedUsername is null ? null : hot.Reader.FindUserKeys(normalizedUsername, settings.AppId);
+        var user = normalizedUsername is null ? null : await hot.Reader.FindUserKeysAsync(normalizedUsername, settings.AppId);
         // An unknown user gets the same request as a username-less one (no key list to reveal either way).
         var policy = PolicyBuilder.ForAuthentication(metadata, user?.Keys.Select(k => new RegisteredKey(k.Aaid, k.KeyId)) ?? []);
         if (!policy.Succeeded)

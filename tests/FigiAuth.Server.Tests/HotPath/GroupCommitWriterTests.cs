@@ -55,9 +55,9 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
                 .CreateAsync(CeremonyPurpose.UafTransaction, registration.UserId, "bob", TestData.AppId, "{}"));
         var userName = await factory.WithDbAsync((db, _) => db.Users.Where(u => u.Id == registration.UserId).Select(u => u.NormalizedUserName).SingleAsync());
 
-        var peeked = Hot.Reader.PeekChallenge(challenge.Challenge, DateTimeOffset.UtcNow);
-        var found = Hot.Reader.FindRegistration(TestData.AppId, registration.Aaid, registration.KeyId);
-        var keys = Hot.Reader.FindUserKeys(userName!, TestData.AppId);
+        var peeked = await Hot.Reader.PeekChallengeAsync(challenge.Challenge, DateTimeOffset.UtcNow);
+        var found = await Hot.Reader.FindRegistrationAsync(TestData.AppId, registration.Aaid, registration.KeyId);
+        var keys = await Hot.Reader.FindUserKeysAsync(userName!, TestData.AppId);
 
         Assert.Equal((CeremonyPurpose.UafTransaction, registration.UserId, "bob"), (peeked!.Purpose, peeked.UserId, peeked.Username));
         Assert.Equal(challenge.ExpiresAt, peeked.ExpiresAt, TimeSpan.FromMilliseconds(1));
@@ -78,7 +78,7 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
             Hot.Writer.WriteAsync(batch => batch.TryConsumeChallenge(row.Challenge, CeremonyPurpose.UafAuthentication, now)))));
 
         Assert.Single(results, consumed => consumed);
-        Assert.Null(Hot.Reader.PeekChallenge(row.Challenge, now));
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(row.Challenge, now));
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.True(await succeeding);
-        Assert.NotNull(Hot.Reader.PeekChallenge(kept.Challenge, DateTimeOffset.UtcNow));
-        Assert.Null(Hot.Reader.PeekChallenge(undone.Challenge, DateTimeOffset.UtcNow));
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(kept.Challenge, DateTimeOffset.UtcNow));
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
         Assert.False(await factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(e => e.Type == "test.undone")));
     }
 
