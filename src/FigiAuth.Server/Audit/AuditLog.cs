@@ -39,21 +39,23 @@ public sealed class AuditLog(TimeProvider time)
         }
     }
 
+    /// <summary>The event of <paramref name="entry"/> at <paramref name="now"/> (milliseconds, as the hash keeps it), not yet chained.</summary>
+    internal static AuditEvent NewEvent(AuditEntry entry, DateTimeOffset now) => new()
+    {
+        At = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
+        Type = entry.Type,
+        UserId = entry.UserId,
+        Subject = entry.Subject,
+        StepId = entry.StepId,
+        StatusCode = entry.StatusCode,
+        DetailJson = JsonSerializer.Serialize(entry.Detail ?? new Dictionary<string, string?>()),
+        PrevHash = AuditHash.Genesis,
+        Hash = AuditHash.Genesis,
+    };
+
     async Task<AuditEvent> AppendWithRetryAsync(FigiAuthDbContext db, AuditEntry entry, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var e = new AuditEvent
-        {
-            At = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()),
-            Type = entry.Type,
-            UserId = entry.UserId,
-            Subject = entry.Subject,
-            StepId = entry.StepId,
-            StatusCode = entry.StatusCode,
-            DetailJson = JsonSerializer.Serialize(entry.Detail ?? new Dictionary<string, string?>()),
-            PrevHash = AuditHash.Genesis,
-            Hash = AuditHash.Genesis,
-        };
+        var e = NewEvent(entry, time.GetUtcNow());
         db.AuditEvents.Add(e);
         for (var attempt = 1; ; attempt++)
         {

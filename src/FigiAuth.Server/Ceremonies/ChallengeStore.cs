@@ -24,19 +24,8 @@ public sealed class ChallengeStore(FigiAuthDbContext db, TimeProvider time, IOpt
     public async Task<CeremonyChallenge> CreateAsync(CeremonyPurpose purpose, Guid? userId, string? username,
         string appId, string? payloadJson = null, CancellationToken cancellationToken = default, string? challengeValue = null)
     {
-        var now = time.GetUtcNow();
-        var challenge = new CeremonyChallenge
-        {
-            Id = Guid.CreateVersion7(now),
-            Challenge = challengeValue ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ChallengeBytes)),
-            Purpose = purpose,
-            UserId = userId,
-            Username = username,
-            AppId = appId,
-            PayloadJson = payloadJson,
-            CreatedAt = now,
-            ExpiresAt = now + options.Value.Uaf.ChallengeLifetime,
-        };
+        var challenge = NewRow(purpose, userId, username, appId, payloadJson, time.GetUtcNow(), options.Value.Uaf.ChallengeLifetime,
+            challengeValue);
         db.CeremonyChallenges.Add(challenge);
         if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null)
         {
@@ -48,6 +37,21 @@ public sealed class ChallengeStore(FigiAuthDbContext db, TimeProvider time, IOpt
         await SaveWithoutFlushAsync(cancellationToken);
         return challenge;
     }
+
+    /// <summary>A new challenge row, issued now and expiring after <paramref name="lifetime"/>.</summary>
+    public static CeremonyChallenge NewRow(CeremonyPurpose purpose, Guid? userId, string? username, string appId, string? payloadJson,
+        DateTimeOffset now, TimeSpan lifetime, string? challengeValue = null) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Challenge = challengeValue ?? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ChallengeBytes)),
+        Purpose = purpose,
+        UserId = userId,
+        Username = username,
+        AppId = appId,
+        PayloadJson = payloadJson,
+        CreatedAt = now,
+        ExpiresAt = now + lifetime,
+    };
 
     /// <summary>
     /// SQLite: commits a new challenge with synchronous=NORMAL on this connection, then restores FULL. In WAL mode a

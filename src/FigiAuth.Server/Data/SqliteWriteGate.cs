@@ -28,6 +28,13 @@ public sealed class SqliteWriteGate
         return new Releaser(gate);
     }
 
+    /// <summary>Enters the gate, blocking this thread (the group-commit writer's own thread, never a pool thread); dispose to leave.</summary>
+    public IDisposable Enter()
+    {
+        gate.Wait();
+        return new Releaser(gate);
+    }
+
     sealed class Releaser(SemaphoreSlim? held) : IDisposable
     {
         public static readonly Releaser None = new(null);

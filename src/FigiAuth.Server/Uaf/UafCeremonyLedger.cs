@@ -24,15 +24,27 @@ internal sealed class UafCeremonyLedger(ChallengeStore challenges) : IUafCeremon
     /// <param name="forms">The transaction forms as sent (for the PNG display each was rendered for).</param>
     /// <param name="confirmationId">The confirmation the transaction belongs to.</param>
     public Task<CeremonyChallenge> IssueAsync(IssuedUafRequest issued, CeremonyPurpose purpose, Guid? userId, CancellationToken ct,
-        IReadOnlyList<Transaction>? forms = null, string? confirmationId = null)
+        IReadOnlyList<Transaction>? forms = null, string? confirmationId = null) =>
+        challenges.CreateAsync(purpose, userId, issued.Username, issued.AppId, PayloadJson(issued, forms, confirmationId), ct, issued.Challenge);
+
+    /// <summary>The row's PayloadJson: the policy, the transaction forms as sent (with their PNG displays), the confirmation.</summary>
+    internal static string PayloadJson(IssuedUafRequest issued, IReadOnlyList<Transaction>? forms = null, string? confirmationId = null)
     {
         var payload = new UafChallengePayload(issued.Policy,
             issued.Transactions?.Select(t => new UafChallengeTransaction(t.ContentType, t.Content,
                 forms?.FirstOrDefault(f => f.Content == StrictBase64Url.Encode(t.Content))?.TcDisplayPngCharacteristics)).ToArray(),
             confirmationId);
-        var json = JsonSerializer.Serialize(payload, UafServerJsonContext.Default.UafChallengePayload);
-        return challenges.CreateAsync(purpose, userId, issued.Username, issued.AppId, json, ct, issued.Challenge);
+        return JsonSerializer.Serialize(payload, UafServerJsonContext.Default.UafChallengePayload);
     }
+
+    internal static UafChallengePayload? ReadPayload(string? json) =>
+        json is null ? null : JsonSerializer.Deserialize(json, UafServerJsonContext.Default.UafChallengePayload);
+
+    /// <summary>What the core compares the answer with, from a challenge row and its payload.</summary>
+    internal static IssuedUafRequest Issued(string challenge, UafOperation operation, string? username, string appId,
+        DateTimeOffset expiresAt, UafChallengePayload payload) =>
+        new(challenge, operation, username, appId, payload.Policy, expiresAt,
+            payload.Transactions?.Select(t => new IssuedTransaction(t.ContentType, t.Content)).ToArray());
 
     public async ValueTask<IssuedUafRequest?> TryConsumeAsync(string challenge, UafOperation operation, CancellationToken cancellationToken)
     {
@@ -50,16 +62,8 @@ internal sealed class UafCeremonyLedger(ChallengeStore challenges) : IUafCeremon
         }
 
         Consumed = row;
-        var payload = row.PayloadJson is null
-            ? null
-            : JsonSerializer.Deserialize(row.PayloadJson, UafServerJsonContext.Default.UafChallengePayload);
+        var payload = ReadPayload(row.PayloadJson);
         ConsumedPayload = payload;
-        if (payload is null)
-        {
-            return null;
-        }
-
-        return new IssuedUafRequest(row.Challenge, operation, row.Username, row.AppId, payload.Policy, row.ExpiresAt,
-            payload.Transactions?.Select(t => new IssuedTransaction(t.ContentType, t.Content)).ToArray());
+        return payload is null ? null : Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload);
     }
 }

@@ -8,6 +8,7 @@ using FigiAuth.Uaf;
 using FigiAuth.Uaf.Messages;
 using FigiAuth.Uaf.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -59,9 +60,15 @@ public static class UafEndpoints
         {
             answer = UafGetAnswer.Refused(new UafFailure(UafStatusCode.BadRequest, UafSteps.Req01, "context must be a JSON string holding a JSON object"));
         }
+        else if (op == UafOperation.Auth && context.Transaction is null && context.ConfirmationId is null)
+        {
+            var name = context.Username is { Length: > 0 } n ? n : null;
+            answer = await services.Authentication.IssueAsync(name,
+                name is null ? null : http.RequestServices.GetRequiredService<ILookupNormalizer>().NormalizeName(name));
+        }
         else
         {
-            answer = await services.Issuer.IssueAsync(op.Value, context, http, ct);
+            answer = await http.RequestServices.GetRequiredService<UafRequestIssuer>().IssueAsync(op.Value, context, http, ct);
         }
 
         var operation = $"uaf.{op?.ToString().ToLowerInvariant() ?? "unknown"}.get";
@@ -88,7 +95,7 @@ public static class UafEndpoints
         ServerResponse answer;
         if (document.RootElement.TryGetProperty("uafResponse", out var r) && r.ValueKind == JsonValueKind.String && r.GetString() is { Length: > 0 } uafResponse)
         {
-            answer = await services.Processor.RespondAsync(uafResponse, ct);
+            answer = await RespondAsync(http, services, uafResponse, ct);
         }
         else
         {
@@ -98,6 +105,20 @@ public static class UafEndpoints
         }
 
         return TypedResults.Json(answer, UafJsonContext.Default.ServerResponse, AnswerType(http.Request));
+    }
+
+    /// <summary>An authentication on the hot path when it is one (and not a confirmation's transaction), else the processor.</summary>
+    static async Task<ServerResponse> RespondAsync(HttpContext http, UafRespondServices services, string uafResponse, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (UafMessageReader.PeekResponseOperation(uafResponse) is { Succeeded: true, Value: UafOperation.Auth }
+            && await services.Authentication.TryRespondAsync(uafResponse, ct) is { } answer)
+        {
+            services.Metrics.Record("uaf.auth.respond", answer.StatusCode.ToString(CultureInfo.InvariantCulture), Stopwatch.GetElapsedTime(started));
+            return answer;
+        }
+
+        return await http.RequestServices.GetRequiredService<UafResponseProcessor>().RespondAsync(uafResponse, ct);
     }
 
     /// <summary>The body as a JSON object (at most 32 levels deep), or a 400/413 problem.</summary>

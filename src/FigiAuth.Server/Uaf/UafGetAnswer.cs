@@ -16,4 +16,7 @@ internal sealed record UafGetAnswer(
     [property: JsonPropertyName("description")] string? Description = null)
 {
     public static UafGetAnswer Refused(UafFailure failure) => new((int)failure.Status, Description: failure.Detail);
+
+    public static UafGetAnswer Issued(string uafRequest, UafOperation op, TimeSpan lifetime) =>
+        new((int)UafStatusCode.Ok, uafRequest, op, (long)lifetime.TotalMilliseconds);
 }

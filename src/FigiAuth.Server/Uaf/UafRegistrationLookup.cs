@@ -31,14 +31,19 @@ internal sealed class UafRegistrationLookup(FigiAuthDbContext db, UafSettings se
 
         var r = found.Registration;
         ids[(normalized, keyIdBase64Url)] = r.Id;
-        return new StoredUafRegistration(r.UserId.ToString("D"), found.UserName ?? "", r.Aaid, r.KeyId, r.PublicKey,
-            (UafSignatureAlgorithm)r.SignatureAlgorithm, (UafPublicKeyEncoding)r.PublicKeyEncoding,
-            (uint)Math.Clamp(r.SignCounter, 0, uint.MaxValue),
-            r.Status switch
+        return Stored(r.UserId, found.UserName ?? "", r.Aaid, r.KeyId, r.PublicKey, r.SignatureAlgorithm, r.PublicKeyEncoding, r.SignCounter,
+            r.Status);
+    }
+
+    /// <summary>A stored registration as the core sees it.</summary>
+    internal static StoredUafRegistration Stored(Guid userId, string userName, string aaid, string keyId, byte[] publicKey,
+        ushort signatureAlgorithm, ushort publicKeyEncoding, long signCounter, RowStatus status) =>
+        new(userId.ToString("D"), userName, aaid, keyId, publicKey, (UafSignatureAlgorithm)signatureAlgorithm,
+            (UafPublicKeyEncoding)publicKeyEncoding, (uint)Math.Clamp(signCounter, 0, uint.MaxValue),
+            status switch
             {
                 RowStatus.Active => CoreStatus.Active,
                 RowStatus.Suspect => CoreStatus.Suspect,
                 _ => CoreStatus.Revoked,
             });
-    }
 }

@@ -308,8 +308,7 @@ internal sealed class UafRequestIssuer(
 
     DateTimeOffset ExpiresAt() => time.GetUtcNow() + settings.ChallengeLifetime;
 
-    UafGetAnswer Issued(string json, UafOperation op) =>
-        new((int)UafStatusCode.Ok, json, op, (long)settings.ChallengeLifetime.TotalMilliseconds);
+    UafGetAnswer Issued(string json, UafOperation op) => UafGetAnswer.Issued(json, op, settings.ChallengeLifetime);
 
     static UafGetAnswer Refuse(UafStatusCode status, string stepId, string description) =>
         UafGetAnswer.Refused(new UafFailure(status, stepId, description));

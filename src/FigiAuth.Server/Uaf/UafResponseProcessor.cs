@@ -129,17 +129,7 @@ internal sealed class UafResponseProcessor(
     {
         using var writer = await writeGate.EnterAsync(db, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var verification = await AuthenticationVerifier.VerifyAsync(uafResponse, new AuthenticationVerificationContext
-        {
-            AppId = settings.AppId,
-            TrustedFacetIds = settings.TrustedFacetIds,
-            Metadata = metadata,
-            Ceremonies = ledger,
-            TimeProvider = time,
-            ServerDataProtector = settings.ServerData,
-            Registrations = lookup,
-            KeyCache = keyCache,
-        }, ct);
+        var verification = await AuthenticationVerifier.VerifyAsync(uafResponse, settings.ForAuthentication(metadata, ledger, lookup, keyCache, time), ct);
         if (verification.CounterRegressions.Count > 0)
         {
             await MarkSuspectAsync(verification.CounterRegressions, ct);
@@ -196,13 +186,25 @@ internal sealed class UafResponseProcessor(
             receipt = completed.Value;
         }
 
-        var detail = AuthDetail(outcome);
-        detail["confirmationId"] = confirmationId;
-        await audit.AppendAsync(db, new AuditEntry(confirmed is not null ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username,
-            UafSteps.Auth20, (int)UafStatusCode.Ok, detail), ct);
+        await audit.AppendAsync(db, SuccessEntry(outcome, userId, confirmationId), ct);
         await transaction.CommitAsync(ct);
         writer.Dispose();
+        return Accepted(tokens, metadata, outcome, receipt);
+    }
 
+    /// <summary>The audit event of an accepted authentication or transaction.</summary>
+    internal static AuditEntry SuccessEntry(AuthenticationOutcome outcome, Guid userId, string? confirmationId)
+    {
+        var detail = AuthDetail(outcome);
+        detail["confirmationId"] = confirmationId;
+        var confirmed = outcome.Assertions.Any(a => a.TransactionContentHash is not null);
+        return new AuditEntry(confirmed ? "uaf.tc.ok" : "uaf.auth.ok", userId, outcome.Username, UafSteps.Auth20, (int)UafStatusCode.Ok, detail);
+    }
+
+    /// <summary>1200 with the access token (acr/amr from the authenticators' metadata) and, for a confirmation, its receipt.</summary>
+    internal static ServerResponse Accepted(AccessTokenIssuer tokens, IMetadataStore metadata, AuthenticationOutcome outcome,
+        ConfirmationReceipt? receipt)
+    {
         var statements = outcome.Assertions.Select(a => metadata.Find(a.Aaid)?.Statement).OfType<MetadataStatement>().ToList();
         var token = tokens.Issue(new AccessTokenRequest(outcome.UserId, AuthenticationLevels.AmrForUaf(statements),
             AuthenticationLevels.ForUaf(statements), ConfirmationId: receipt?.ConfirmationId));
@@ -257,13 +259,7 @@ internal sealed class UafResponseProcessor(
             var id = lookup.IdOf(regression.Aaid, regression.KeyId);
             await db.UafRegistrations.Where(r => r.Id == id && r.Status == RowStatus.Active)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RowStatus.Suspect), ct);
-            await audit.AppendAsync(db, new AuditEntry("uaf.registration.suspect", Guid.Parse(regression.UserId), id.ToString("D"),
-                UafSteps.Auth19, (int)UafStatusCode.UnacceptableContent, new Dictionary<string, string?>
-                {
-                    ["aaid"] = regression.Aaid,
-                    ["storedCounter"] = regression.StoredCounter.ToString(CultureInfo.InvariantCulture),
-                    ["receivedCounter"] = regression.ReceivedCounter.ToString(CultureInfo.InvariantCulture),
-                }), ct);
+            await audit.AppendAsync(db, SuspectEntry(regression, id), ct);
         }
 
         if (transaction is not null)
@@ -274,13 +270,30 @@ internal sealed class UafResponseProcessor(
         UafLog.CounterRegression(logger, UafSteps.Auth19);
     }
 
+    /// <summary>UAF-AUTH-19's audit event: the registration marked Suspect, with both counters.</summary>
+    internal static AuditEntry SuspectEntry(CounterRegression regression, Guid registrationId) =>
+        new("uaf.registration.suspect", Guid.Parse(regression.UserId), registrationId.ToString("D"),
+            UafSteps.Auth19, (int)UafStatusCode.UnacceptableContent, new Dictionary<string, string?>
+            {
+                ["aaid"] = regression.Aaid,
+                ["storedCounter"] = regression.StoredCounter.ToString(CultureInfo.InvariantCulture),
+                ["receivedCounter"] = regression.ReceivedCounter.ToString(CultureInfo.InvariantCulture),
+            });
+
     async Task<ServerResponse> RejectAsync(string type, UafFailure failure, Guid? userId, CancellationToken ct)
     {
         UafLog.ResponseRejected(logger, type, failure.StepId, failure.Status);
-        await audit.AppendAsync(db, new AuditEntry(type, userId, StepId: failure.StepId, StatusCode: (int)failure.Status,
-            Detail: new Dictionary<string, string?> { ["reason"] = failure.Detail }), ct);
-        return new ServerResponse(UafStatusProfiles.ToWire(failure, settings.StatusProfile), Describe(failure));
+        await audit.AppendAsync(db, RejectionEntry(type, failure, userId), ct);
+        return Rejection(failure, settings.StatusProfile);
     }
+
+    internal static AuditEntry RejectionEntry(string type, UafFailure failure, Guid? userId) =>
+        new(type, userId, StepId: failure.StepId, StatusCode: (int)failure.Status,
+            Detail: new Dictionary<string, string?> { ["reason"] = failure.Detail });
+
+    /// <summary>The refusal as the configured status profile puts it on the wire, with plain words for the client.</summary>
+    internal static ServerResponse Rejection(UafFailure failure, UafStatusProfile profile) =>
+        new(UafStatusProfiles.ToWire(failure, profile), Describe(failure));
 
     /// <summary>Plain words for the client: the step and what it checks, without values from the message.</summary>
     static string Describe(UafFailure failure) => $"{failure.StepId}: {failure.Status} ({failure.Detail})";

@@ -19,6 +19,9 @@ public static class UafServiceCollectionExtensions
         services.TryAddScoped<UafRegistrationLookup>();
         services.TryAddScoped<UafRequestIssuer>();
         services.TryAddScoped<UafResponseProcessor>();
+        services.TryAddSingleton<FigiAuth.Server.HotPath.HotPathDatabase>();
+        services.TryAddSingleton<UafAuthenticationRequests>();
+        services.TryAddSingleton<UafAuthenticationResponder>();
         services.AddHostedService<UafStartup>();
         return services;
     }

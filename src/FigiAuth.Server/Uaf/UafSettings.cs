@@ -46,5 +46,19 @@ internal sealed class UafSettings
     public ServerDataProtector ServerData { get; }
 
     /// <summary>AAIDs are stored and compared with upper-case hex.</summary>
+    /// <summary>What the core's authentication verifier needs, with this server's AppID, facets and serverData key.</summary>
+    public FigiAuth.Uaf.Authentication.AuthenticationVerificationContext ForAuthentication(FigiAuth.Uaf.Metadata.IMetadataStore metadata,
+        IUafCeremonyStore ledger, IUafRegistrationLookup lookup, UafPublicKeyCache keyCache, TimeProvider time) => new()
+    {
+        AppId = AppId,
+        TrustedFacetIds = TrustedFacetIds,
+        Metadata = metadata,
+        Ceremonies = ledger,
+        TimeProvider = time,
+        ServerDataProtector = ServerData,
+        Registrations = lookup,
+        KeyCache = keyCache,
+    };
+
     public static string NormalizeAaid(string aaid) => aaid.ToUpperInvariant();
 }

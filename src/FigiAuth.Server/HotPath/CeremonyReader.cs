@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using FigiAuth.Server.Data;
+
+namespace FigiAuth.Server.HotPath;
+
+/// <summary>
+/// The hot path's reads, outside any transaction: a small pool of open connections, each with its statements
+/// prepared once. SQLite in WAL mode lets these readers run beside the one writer; a read never takes a lock that a
+/// writer waits for. Every read is a single indexed lookup. The reads are asynchronous for PostgreSQL's sake (a network
+/// round trip must not hold a pool thread); Microsoft.Data.Sqlite completes them synchronously.
+/// </summary>
+internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
+{
+    const int MaxIdle = 16;
+    readonly ConcurrentBag<Session> idle = [];
+    bool disposed;
+
+    public Task<PeekedChallenge?> PeekChallengeAsync(string challenge, DateTimeOffset now, CancellationToken ct = default) => UseAsync(async s =>
+    {
+        await using var reader = await s.Peek.With(null, challenge, dialect.Time(now)).ReadAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return (PeekedChallenge?)null;
+        }
+
+        return new PeekedChallenge(challenge, (CeremonyPurpose)Convert.ToInt32(reader.GetValue(0)),
+            reader.IsDBNull(1) ? null : dialect.ReadGuid(reader, 1), reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), dialect.ReadTime(reader, 5));
+    });
+
+    public Task<RegistrationRow?> FindRegistrationAsync(string appId, string aaid, string keyId, CancellationToken ct = default) => UseAsync(async s =>
+    {
+        await using var reader = await s.Registration.With(null, appId, aaid, keyId).ReadAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return (RegistrationRow?)null;
+        }
+
+        return new RegistrationRow(dialect.ReadGuid(reader, 0), dialect.ReadGuid(reader, 1), reader.IsDBNull(2) ? "" : reader.GetString(2),
+            reader.GetString(3), reader.GetString(4), (byte[])reader.GetValue(5), (ushort)Convert.ToInt32(reader.GetValue(6)),
+            (ushort)Convert.ToInt32(reader.GetValue(7)), Convert.ToInt64(reader.GetValue(8)),
+            (UafRegistrationStatus)Convert.ToInt32(reader.GetValue(9)));
+    });
+
+    /// <summary>The user of this normalized name and its usable keys of <paramref name="appId"/>; null when there is no such user.</summary>
+    public Task<UserKeys?> FindUserKeysAsync(string normalizedName, string appId, CancellationToken ct = default) => UseAsync(async s =>
+    {
+        await using var reader = await s.UserKeys.With(null, appId, normalizedName).ReadAsync(ct);
+        Guid? userId = null;
+        var keys = new List<(string Aaid, string KeyId)>();
+        while (await reader.ReadAsync(ct))
+        {
+            userId = dialect.ReadGuid(reader, 0);
+            if (!reader.IsDBNull(1))
+            {
+                keys.Add((reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        return userId is { } id ? new UserKeys(id, keys) : (UserKeys?)null;
+    });
+
+    async Task<T> UseAsync<T>(Func<Session, Task<T>> read)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (!idle.TryTake(out var session))
+        {
+            session = new Session(dialect.Open());
+        }
+
+        var ok = false;
+        try
+        {
+            var result = await read(session);
+            ok = true;
+            return result;
+        }
+        finally
+        {
+            // A session that failed mid-read is dropped: its connection may be in any state.
+            if (ok && !disposed && idle.Count < MaxIdle)
+            {
+                idle.Add(session);
+            }
+            else
+            {
+                session.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    sealed class Session(DbConnection connection) : IDisposable
+    {
+        public PreparedCommand Peek { get; } = new(connection, HotPathSql.PeekChallenge, "@challenge", "@now");
+        public PreparedCommand Registration { get; } = new(connection, HotPathSql.FindRegistration, "@appId", "@aaid", "@keyId");
+        public PreparedCommand UserKeys { get; } = new(connection, HotPathSql.FindUserKeys, "@appId", "@name");
+
+        public void Dispose()
+        {
+            Peek.Dispose();
+            Registration.Dispose();
+            UserKeys.Dispose();
+            connection.Dispose();
+        }
+    }
+}
+
+/// <summary>A challenge row as read, not consumed.</summary>
+internal sealed record PeekedChallenge(string Challenge, CeremonyPurpose Purpose, Guid? UserId, string? Username, string AppId,
+    string? PayloadJson, DateTimeOffset ExpiresAt);
+
+internal sealed record RegistrationRow(Guid Id, Guid UserId, string UserName, string Aaid, string KeyId, byte[] PublicKey,
+    ushort SignatureAlgorithm, ushort PublicKeyEncoding, long SignCounter, UafRegistrationStatus Status);
+
+internal sealed record UserKeys(Guid UserId, IReadOnlyList<(string Aaid, string KeyId)> Keys);

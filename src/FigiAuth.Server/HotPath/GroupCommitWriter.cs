@@ -1,0 +1,208 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using FigiAuth.Server.Data;
+
+namespace FigiAuth.Server.HotPath;
+
+/// <summary>
+/// Group commit for the UAF hot path. Requests queue small work items; one thread with one connection takes every item
+/// waiting (up to <see cref="MaxBatch"/>), runs them one after another inside one transaction — each in its own
+/// savepoint, so one item's failure undoes only that item — and commits once. One durable commit (one disk flush with
+/// synchronous=FULL) then answers the whole batch, and no item's task completes before that commit: an answer is never
+/// sent for a change that is not yet on disk (SECURITY.md D5). Under load the batch grows by itself (everything that
+/// arrived during the previous flush), which is what lets durable SQLite keep up with the verifier.
+/// </summary>
+internal sealed class GroupCommitWriter : IDisposable
+{
+    const int MaxBatch = 256;
+    const int MaxAttempts = 5;
+    const string ItemSavepoint = "hot_item";
+
+    readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    readonly HotPathDialect dialect;
+    readonly SqliteWriteGate gate;
+    readonly ILogger logger;
+    readonly Thread thread;
+    DbConnection? connection;
+    WriteBatch? batch;
+
+    public GroupCommitWriter(HotPathDialect dialect, SqliteWriteGate gate, ILogger logger)
+    {
+        this.dialect = dialect;
+        this.gate = gate;
+        this.logger = logger;
+        thread = new Thread(Loop) { IsBackground = true, Name = "FigiAuth group commit" };
+        thread.Start();
+    }
+
+    /// <summary>Batches committed so far and the items they carried (for the load report and tests).</summary>
+    public long Batches { get; private set; }
+
+    public long Items { get; private set; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
+    /// run more than once (after a unique-key conflict with a writer outside this queue, from a clean savepoint): it must
+    /// only act through the batch and return what it decided.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<WriteBatch, T> work)
+    {
+        var item = new WorkItem<T>(work);
+        if (!queue.Writer.TryWrite(item))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitWriter), "the server is stopping");
+        }
+
+        return item.Task;
+    }
+
+    void Loop()
+    {
+        var reader = queue.Reader;
+        var items = new List<WorkItem>(MaxBatch);
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (items.Count < MaxBatch && reader.TryRead(out var item))
+            {
+                items.Add(item);
+            }
+
+            RunBatch(items);
+            items.Clear();
+        }
+
+        CloseConnection();
+    }
+
+    void RunBatch(List<WorkItem> items)
+    {
+        // In process, SQLite writers outside this queue (EF paths) take turns with whole batches instead of meeting
+        // SQLite's sleeping busy handler; correctness never depends on it (BEGIN IMMEDIATE holds the real lock).
+        using var held = dialect.IsSqlite ? gate.Enter() : null;
+        try
+        {
+            if (batch is null)
+            {
+                connection = dialect.Open();
+                batch = new WriteBatch(dialect, connection);
+            }
+
+            batch.Begin();
+            foreach (var item in items)
+            {
+                RunItem(batch, item);
+            }
+
+            batch.Commit();
+        }
+        catch (Exception e)
+        {
+            // Nothing of this batch is stored: every item fails, the ones that ran fine too.
+            logger.LogError(e, "group commit of {Count} items failed; the connection is reopened", items.Count);
+            try
+            {
+                batch?.Rollback();
+            }
+            catch (Exception)
+            {
+                // The connection is dropped below whatever state it is in.
+            }
+
+            CloseConnection();
+            foreach (var item in items)
+            {
+                item.Fail(e);
+                item.Publish();
+            }
+
+            return;
+        }
+
+        Batches++;
+        Items += items.Count;
+        foreach (var item in items)
+        {
+            item.Publish();
+        }
+    }
+
+    void RunItem(WriteBatch batch, WorkItem item)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            batch.Savepoint(ItemSavepoint);
+            try
+            {
+                item.Run(batch);
+                batch.Release(ItemSavepoint);
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                batch.RollbackTo(ItemSavepoint);
+                batch.Release(ItemSavepoint);
+                if (dialect.IsUniqueViolation(e) && attempt < MaxAttempts)
+                {
+                    // Another writer appended to the audit chain between our tail read and this insert.
+                    batch.ReadTail();
+                    continue;
+                }
+
+                item.Fail(e);
+                return;
+            }
+        }
+    }
+
+    void CloseConnection()
+    {
+        batch?.Dispose();
+        batch = null;
+        connection?.Dispose();
+        connection = null;
+    }
+
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        thread.Join(TimeSpan.FromSeconds(10));
+    }
+
+    abstract class WorkItem
+    {
+        public abstract void Run(WriteBatch batch);
+
+        public abstract void Fail(Exception e);
+
+        public abstract void Publish();
+    }
+
+    sealed class WorkItem<T>(Func<WriteBatch, T> work) : WorkItem
+    {
+        readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        T? result;
+        Exception? failure;
+
+        public Task<T> Task => completion.Task;
+
+        public override void Run(WriteBatch batch)
+        {
+            result = work(batch);
+            failure = null;
+        }
+
+        public override void Fail(Exception e) => failure = e;
+
+        public override void Publish()
+        {
+            if (failure is not null)
+            {
+                completion.TrySetException(failure);
+            }
+            else
+            {
+                completion.TrySetResult(result!);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using FigiAuth.Server.Data;
+using FigiAuth.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FigiAuth.Server.HotPath;
+
+/// <summary>
+/// The UAF hot path's own access to the database (singleton): the pooled <see cref="CeremonyReader"/> and the one
+/// <see cref="GroupCommitWriter"/>, opened on first use with the configured provider's connection string (after
+/// the migrations ran at start). docs/PERFORMANCE.md "Server load test" says why the hot path does not go through EF Core.
+/// </summary>
+internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<FigiAuthOptions> options, SqliteWriteGate gate,
+    ILogger<GroupCommitWriter> logger) : IDisposable
+{
+    readonly Lock opening = new();
+    CeremonyReader? reader;
+    GroupCommitWriter? writer;
+    bool disposed;
+
+    public CeremonyReader Reader => reader ?? OpenAll().Reader;
+
+    public GroupCommitWriter Writer => writer ?? OpenAll().Writer;
+
+    (CeremonyReader Reader, GroupCommitWriter Writer) OpenAll()
+    {
+        lock (opening)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (reader is null || writer is null)
+            {
+                using var scope = scopes.CreateScope();
+                var dialect = HotPathDialect.For(scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>(),
+                    options.Value.Database.SqliteBusyTimeout);
+                writer = new GroupCommitWriter(dialect, gate, logger);
+                reader = new CeremonyReader(dialect);
+            }
+
+            return (reader, writer);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (opening)
+        {
+            disposed = true;
+            writer?.Dispose();
+            reader?.Dispose();
+        }
+    }
+}

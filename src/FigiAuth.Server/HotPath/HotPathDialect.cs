@@ -1,0 +1,99 @@
+using System.Data.Common;
+using FigiAuth.Server.Data;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace FigiAuth.Server.HotPath;
+
+/// <summary>
+/// What differs between the providers for the hand-written SQL of the UAF hot path: how a connection is opened, and
+/// how Guid and DateTimeOffset values are stored — exactly as the EF model stores them (SQLite: upper-case TEXT and
+/// UTC ticks, see <see cref="SqliteFigiAuthDbContext"/>; PostgreSQL: uuid and timestamptz), so rows written here and
+/// rows written through EF are the same rows. The SQL text itself is shared: both speak double-quoted identifiers,
+/// @named parameters, RETURNING, LIMIT and SAVEPOINT.
+/// </summary>
+internal abstract class HotPathDialect(string connectionString)
+{
+    protected string ConnectionString { get; } = connectionString;
+
+    public abstract bool IsSqlite { get; }
+
+    /// <summary>A new open connection of this service's own (not pooled by the provider: the caller keeps it).</summary>
+    public abstract DbConnection Open();
+
+    /// <summary>A write transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE).</summary>
+    public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+
+    public abstract object Guid(Guid value);
+
+    public abstract Guid ReadGuid(DbDataReader reader, int ordinal);
+
+    public abstract object Time(DateTimeOffset value);
+
+    public abstract DateTimeOffset ReadTime(DbDataReader reader, int ordinal);
+
+    public abstract bool IsUniqueViolation(Exception exception);
+
+    public static HotPathDialect For(FigiAuthDbContext db, TimeSpan sqliteBusyTimeout)
+    {
+        var connectionString = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetConnectionString(db.Database)
+            ?? throw new InvalidOperationException("the database has no connection string");
+        return db is SqliteFigiAuthDbContext
+            ? new SqliteDialect(connectionString, sqliteBusyTimeout)
+            : new PostgresDialect(connectionString);
+    }
+}
+
+internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeout) : HotPathDialect(connectionString)
+{
+    public override bool IsSqlite => true;
+
+    public override DbConnection Open()
+    {
+        var builder = new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString) { DefaultTimeout = Math.Max(30, (int)busyTimeout.TotalSeconds) };
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        // The same pragmas as every EF connection (SqlitePragmaInterceptor): WAL, durable commits, the busy timeout.
+        pragmas.CommandText =
+            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    // EF Core's SQLite provider stores Guid as upper-case TEXT and compares it as text.
+    public override object Guid(Guid value) => value.ToString("D").ToUpperInvariant();
+
+    public override Guid ReadGuid(DbDataReader reader, int ordinal) => System.Guid.Parse(reader.GetString(ordinal));
+
+    public override object Time(DateTimeOffset value) => value.UtcTicks;
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
+
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 };
+}
+
+internal sealed class PostgresDialect(string connectionString) : HotPathDialect(connectionString)
+{
+    public override bool IsSqlite => false;
+
+    public override DbConnection Open()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    public override object Guid(Guid value) => value;
+
+    public override Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
+    public override object Time(DateTimeOffset value) => value.ToUniversalTime();
+
+    public override DateTimeOffset ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    public override bool IsUniqueViolation(Exception exception) => exception is PostgresException { SqlState: "23505" };
+}

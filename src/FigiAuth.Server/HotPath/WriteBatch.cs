@@ -1,0 +1,136 @@
+using System.Data.Common;
+using FigiAuth.Server.Audit;
+using FigiAuth.Server.Data;
+
+namespace FigiAuth.Server.HotPath;
+
+/// <summary>
+/// What a work item of <see cref="GroupCommitWriter"/> may do inside the batch's transaction. Each item runs inside
+/// its own savepoint; <see cref="Savepoint"/>/<see cref="RollbackTo"/> nest inside it. The audit chain's tail is read
+/// once per batch under the write lock and carried from event to event (and rolled back with the savepoints), so a
+/// batch of N events costs N inserts and one tail read.
+/// </summary>
+internal sealed class WriteBatch : IDisposable
+{
+    readonly HotPathDialect dialect;
+    readonly PreparedCommand consume, insertChallenge, advance, suspect, auditTail, insertAudit;
+    readonly DbConnection connection;
+    readonly Dictionary<string, (long Seq, byte[] Hash)> tails = [];
+    DbTransaction? transaction;
+    (long Seq, byte[] Hash) tail;
+
+    public WriteBatch(HotPathDialect dialect, DbConnection connection)
+    {
+        this.dialect = dialect;
+        this.connection = connection;
+        consume = new(connection, HotPathSql.ConsumeChallenge, "@challenge", "@purpose", "@now");
+        insertChallenge = new(connection, HotPathSql.InsertChallenge,
+            "@id", "@challenge", "@purpose", "@userId", "@username", "@appId", "@payload", "@createdAt", "@expiresAt");
+        advance = new(connection, HotPathSql.AdvanceSignCounter, "@counter", "@now", "@id");
+        suspect = new(connection, HotPathSql.MarkSuspect, "@id");
+        auditTail = new(connection, HotPathSql.AuditTail);
+        insertAudit = new(connection, HotPathSql.InsertAudit,
+            "@seq", "@at", "@type", "@userId", "@subject", "@stepId", "@statusCode", "@detail", "@prevHash", "@hash");
+    }
+
+    /// <summary>Starts the batch's transaction (holding the write lock) and reads the audit tail.</summary>
+    internal void Begin()
+    {
+        transaction = dialect.BeginWrite(connection);
+        ReadTail();
+    }
+
+    internal void ReadTail()
+    {
+        using var reader = auditTail.With(transaction).Read();
+        tail = reader.Read() ? (reader.GetInt64(0), (byte[])reader.GetValue(1)) : (0, AuditHash.Genesis);
+    }
+
+    internal void Commit()
+    {
+        transaction!.Commit();
+        EndTransaction();
+    }
+
+    internal void Rollback()
+    {
+        try
+        {
+            transaction?.Rollback();
+        }
+        finally
+        {
+            EndTransaction();
+        }
+    }
+
+    void EndTransaction()
+    {
+        transaction?.Dispose();
+        transaction = null;
+        tails.Clear();
+    }
+
+    public void Savepoint(string name)
+    {
+        Run($"SAVEPOINT {name}");
+        tails[name] = tail;
+    }
+
+    public void Release(string name)
+    {
+        Run($"RELEASE SAVEPOINT {name}");
+        tails.Remove(name);
+    }
+
+    /// <summary>Undoes everything since <see cref="Savepoint"/>(<paramref name="name"/>), the audit events included; the savepoint stays.</summary>
+    public void RollbackTo(string name)
+    {
+        Run($"ROLLBACK TO SAVEPOINT {name}");
+        tail = tails[name];
+    }
+
+    void Run(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void InsertChallenge(CeremonyChallenge c) => insertChallenge.With(transaction, dialect.Guid(c.Id), c.Challenge, (int)c.Purpose,
+        c.UserId is { } u ? dialect.Guid(u) : null, c.Username, c.AppId, c.PayloadJson, dialect.Time(c.CreatedAt), dialect.Time(c.ExpiresAt))
+        .Execute();
+
+    /// <summary>True when this call consumed the challenge (it existed for this purpose, unconsumed and unexpired).</summary>
+    public bool TryConsumeChallenge(string challenge, CeremonyPurpose purpose, DateTimeOffset now) =>
+        consume.With(transaction, challenge, (int)purpose, dialect.Time(now)).Execute() == 1;
+
+    public bool TryAdvanceSignCounter(Guid registrationId, long signCounter, DateTimeOffset now) =>
+        advance.With(transaction, signCounter, dialect.Time(now), dialect.Guid(registrationId)).Execute() == 1;
+
+    public bool MarkSuspect(Guid registrationId) => suspect.With(transaction, dialect.Guid(registrationId)).Execute() == 1;
+
+    /// <summary>Appends to the hash chain (SECURITY.md D5: in the transaction of the change it records).</summary>
+    public void Audit(AuditEntry entry, DateTimeOffset now)
+    {
+        var e = AuditLog.NewEvent(entry, now);
+        e.Seq = tail.Seq + 1;
+        e.PrevHash = tail.Hash;
+        e.Hash = AuditHash.Compute(e);
+        insertAudit.With(transaction, e.Seq, dialect.Time(e.At), e.Type, e.UserId is { } u ? dialect.Guid(u) : null, e.Subject, e.StepId,
+            e.StatusCode, e.DetailJson, e.PrevHash, e.Hash).Execute();
+        tail = (e.Seq, e.Hash);
+    }
+
+    public void Dispose()
+    {
+        EndTransaction();
+        consume.Dispose();
+        insertChallenge.Dispose();
+        advance.Dispose();
+        suspect.Dispose();
+        auditTail.Dispose();
+        insertAudit.Dispose();
+    }
+}

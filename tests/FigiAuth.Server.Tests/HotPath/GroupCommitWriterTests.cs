@@ -1,0 +1,131 @@
+using FigiAuth.Server.Audit;
+using FigiAuth.Server.Ceremonies;
+using FigiAuth.Server.Data;
+using FigiAuth.Server.Hosting;
+using FigiAuth.Server.HotPath;
+using FigiAuth.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FigiAuth.Server.Tests.HotPath;
+
+/// <summary>
+/// The hot path's own SQL writes and reads the same rows as EF (Guid and time encodings of each provider), and the group
+/// commit keeps D1 (one consume), D5 (audit with the change, chain intact) and item isolation.
+/// </summary>
+public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
+{
+    HotPathDatabase Hot => factory.Services.GetRequiredService<HotPathDatabase>();
+
+    static CeremonyChallenge NewChallenge(Guid? userId = null) => ChallengeStore.NewRow(CeremonyPurpose.UafAuthentication, userId, "alice",
+        TestData.AppId, """{"policy":"x"}""", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+
+    Task<bool> InsertAsync(CeremonyChallenge row) => Hot.Writer.WriteAsync(batch =>
+    {
+        batch.InsertChallenge(row);
+        return true;
+    });
+
+    [Fact]
+    public async Task Succeeds_WhenChallengeWrittenByHotPathIsConsumedThroughEf()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var registration = await factory.AddRegistrationAsync();
+        var row = NewChallenge(registration.UserId);
+
+        await InsertAsync(row);
+        var consumed = await factory.WithDbAsync((db, sp) =>
+            new ChallengeStore(db, TimeProvider.System, sp.GetRequiredService<IOptions<FigiAuthOptions>>())
+                .TryConsumeAsync(row.Challenge, CeremonyPurpose.UafAuthentication));
+
+        Assert.NotNull(consumed);
+        Assert.Equal(row.Id, consumed.Id);
+        Assert.Equal(registration.UserId, consumed.UserId);
+        Assert.Equal(row.ExpiresAt, consumed.ExpiresAt, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenReaderFindsRowsWrittenThroughEf()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var registration = await factory.AddRegistrationAsync(r => r.SignCounter = 41);
+        var challenge = await factory.WithDbAsync((db, sp) =>
+            new ChallengeStore(db, TimeProvider.System, sp.GetRequiredService<IOptions<FigiAuthOptions>>())
+                .CreateAsync(CeremonyPurpose.UafTransaction, registration.UserId, "bob", TestData.AppId, "{}"));
+        var userName = await factory.WithDbAsync((db, _) => db.Users.Where(u => u.Id == registration.UserId).Select(u => u.NormalizedUserName).SingleAsync());
+
+        var peeked = await Hot.Reader.PeekChallengeAsync(challenge.Challenge, DateTimeOffset.UtcNow);
+        var found = await Hot.Reader.FindRegistrationAsync(TestData.AppId, registration.Aaid, registration.KeyId);
+        var keys = await Hot.Reader.FindUserKeysAsync(userName!, TestData.AppId);
+
+        Assert.Equal((CeremonyPurpose.UafTransaction, registration.UserId, "bob"), (peeked!.Purpose, peeked.UserId, peeked.Username));
+        Assert.Equal(challenge.ExpiresAt, peeked.ExpiresAt, TimeSpan.FromMilliseconds(1));
+        Assert.Equal((registration.Id, registration.UserId, 41L), (found!.Id, found.UserId, found.SignCounter));
+        Assert.Equal(registration.PublicKey, found.PublicKey);
+        Assert.Equal([(registration.Aaid, registration.KeyId)], keys!.Keys);
+    }
+
+    [Fact]
+    public async Task Fails_WhenHotPathConsumesTheSameChallengeTwice()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var row = NewChallenge();
+        await InsertAsync(row);
+        var now = DateTimeOffset.UtcNow;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            Hot.Writer.WriteAsync(batch => batch.TryConsumeChallenge(row.Challenge, CeremonyPurpose.UafAuthentication, now)))));
+
+        Assert.Single(results, consumed => consumed);
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(row.Challenge, now));
+    }
+
+    [Fact]
+    public async Task Fails_WhenOneItemThrows_AndOnlyThatItemIsUndone()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var kept = NewChallenge();
+        var undone = NewChallenge();
+
+        var failing = Hot.Writer.WriteAsync<bool>(batch =>
+        {
+            batch.InsertChallenge(undone);
+            batch.Audit(new AuditEntry("test.undone"), DateTimeOffset.UtcNow);
+            throw new InvalidOperationException("this item fails after writing");
+        });
+        var succeeding = InsertAsync(kept);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.True(await succeeding);
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(kept.Challenge, DateTimeOffset.UtcNow));
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
+        Assert.False(await factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(e => e.Type == "test.undone")));
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenHotPathAndEfAppendToTheAuditChainAtOnce()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var before = await factory.WithDbAsync((db, _) => db.AuditEvents.CountAsync());
+
+        var hot = Enumerable.Range(0, 200).Select(i => Task.Run(() => Hot.Writer.WriteAsync(batch =>
+        {
+            batch.Audit(new AuditEntry("test.hot", Subject: i.ToString(System.Globalization.CultureInfo.InvariantCulture)), DateTimeOffset.UtcNow);
+            return true;
+        })));
+        var ef = Enumerable.Range(0, 20).Select(i => Task.Run(() => factory.WithDbAsync((db, sp) =>
+            sp.GetRequiredService<AuditLog>().AppendAsync(db, new AuditEntry("test.ef")))));
+        await Task.WhenAll(hot.Cast<Task>().Concat(ef));
+
+        var verification = await factory.WithDbAsync((db, _) => new AuditChainVerifier(db).VerifyAsync());
+        Assert.True(verification.Valid, verification.Reason);
+        Assert.Equal(before + 220, verification.EventsChecked);
+    }
+}
+
+public sealed class GroupCommitWriterSqliteTests(FigiAuthServerFactory factory)
+    : GroupCommitWriterTests(factory), IClassFixture<FigiAuthServerFactory>;
+
+public sealed class GroupCommitWriterPostgresTests(PostgresServerFactory factory)
+    : GroupCommitWriterTests(factory), IClassFixture<PostgresServerFactory>;
