@@ -23,6 +23,18 @@ internal sealed class FigiAuthOptionsValidator(IHostEnvironment environment) : I
             failures.Add("FigiAuth:Signing:CertificatePath is required when FigiAuth:Signing:RequireConfiguredKey is true");
         }
 
+        if (string.IsNullOrWhiteSpace(options.DataProtection.CertificatePath))
+        {
+            if (!environment.IsDevelopment())
+            {
+                failures.Add("FigiAuth:DataProtection:CertificatePath is required outside Development (it encrypts the Data Protection keys at rest)");
+            }
+        }
+        else if (DataProtectionCertificate.Problem(options.DataProtection) is { } problem)
+        {
+            failures.Add($"FigiAuth:DataProtection:CertificatePath cannot be used: {problem}");
+        }
+
         if (options.Uaf.ChallengeLifetime <= TimeSpan.Zero)
         {
             failures.Add("FigiAuth:Uaf:ChallengeLifetime must be positive");

@@ -9,6 +9,7 @@ using FigiAuth.Server.Operations;
 using FigiAuth.Server.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ public static class FigiAuthServiceCollectionExtensions
     static void AddFigiAuthTokens(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("FigiAuth").PersistKeysToDbContext<FigiAuthDbContext>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyEncryptionSetup>());
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<AccessTokenIssuer>();
         services.AddHostedService<SigningKeyBootstrap>();
