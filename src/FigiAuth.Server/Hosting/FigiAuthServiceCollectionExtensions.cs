@@ -46,6 +46,7 @@ public static class FigiAuthServiceCollectionExtensions
         services.TryAddScoped<UserDirectory>();
         services.AddFigiAuthConfirmations();
         services.AddFigiAuthUaf();
+        services.AddHostedService<FigiAuth.Server.Admin.Metadata.MetadataOverrideLoader>();
 
         services.AddFigiAuthHttp();
         services.AddFigiAuthOperations();
