@@ -20,4 +20,6 @@ public sealed class FigiAuthOptions
     public RateLimitOptions RateLimits { get; set; } = new();
 
     public DataProtectionKeyOptions DataProtection { get; set; } = new();
+
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
 }
