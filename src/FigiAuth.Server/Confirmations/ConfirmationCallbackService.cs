@@ -79,6 +79,10 @@ internal sealed partial class ConfirmationCallbackService(
 
             LogCallbackFailed(logger, body.Id, (int)response.StatusCode);
         }
+        catch (HttpRequestException e) when (e.InnerException is CallbackRefusedException refused)
+        {
+            LogCallbackRefused(logger, body.Id, refused.Message);
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogCallbackError(logger, body.Id, e.GetType().Name);
@@ -92,6 +96,9 @@ internal sealed partial class ConfirmationCallbackService(
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Confirmation callback for {ConfirmationId} failed: {Error}")]
     static partial void LogCallbackError(ILogger logger, string confirmationId, string error);
+
+    [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Confirmation callback for {ConfirmationId} refused: {Reason}")]
+    static partial void LogCallbackRefused(ILogger logger, string confirmationId, string reason);
 
     [LoggerMessage(EventId = 3103, Level = LogLevel.Error, Message = "Confirmation sweep failed")]
     static partial void LogSweepFailed(ILogger logger, Exception exception);

@@ -27,6 +27,13 @@ public sealed class ConfirmationOptions
     public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Hosts (names or IP addresses, as in the callback URL) a callback may reach although they are, or resolve to,
+    /// loopback, link-local, private or other internal addresses, which are refused otherwise (SSRF). Development
+    /// settings list 127.0.0.1, localhost and ::1. Default: none.
+    /// </summary>
+    public List<string> CallbackAllowedHosts { get; set; } = [];
+
+    /// <summary>
     /// Origins (scheme://host[:port]) the confirm page (/confirm/{id}?returnUrl=…) may send the user back to, e.g. a
     /// wallet's. Any other absolute returnUrl is ignored (no open redirect). Default: none (local URLs only).
     /// </summary>

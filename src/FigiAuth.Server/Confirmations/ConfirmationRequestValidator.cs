@@ -67,6 +67,10 @@ internal static class ConfirmationRequestValidator
         {
             Fail("callbackUrl", isDevelopment ? "an absolute http(s) URL" : "an absolute https URL");
         }
+        else if (request.CallbackUrl is { } url && IsInternalAddress(new Uri(url), options))
+        {
+            Fail("callbackUrl", "not a loopback, link-local, private or other internal address");
+        }
 
         valid = errors.Count == 0
             ? new ValidatedConfirmationRequest(request.Username, request.Phone, new NewConfirmation(Guid.Empty, "",
@@ -74,6 +78,12 @@ internal static class ConfirmationRequestValidator
             : null;
         return errors;
     }
+
+    // Host names are checked after DNS resolution when the callback is sent (CallbackConnector).
+    static bool IsInternalAddress(Uri callback, ConfirmationOptions options) =>
+        callback.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6
+        && !CallbackAddresses.IsAllowedHost(callback.Host, options.CallbackAllowedHosts)
+        && CallbackAddresses.IsForbidden(System.Net.IPAddress.Parse(callback.Host.Trim('[', ']')));
 
     static bool IsAcceptableCallback(string url, bool isDevelopment) =>
         url.Length <= ConfirmationLimits.CallbackUrlLength

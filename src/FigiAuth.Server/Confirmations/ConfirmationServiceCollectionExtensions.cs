@@ -17,8 +17,10 @@ public static class ConfirmationServiceCollectionExtensions
         services.TryAddSingleton<ReceiptIssuer>();
         services.TryAddScoped<ConfirmationService>();
         services.AddAuthorizationBuilder().AddConfirmationPolicies();
+        services.TryAddSingleton<CallbackConnector>();
         services.AddHttpClient(ConfirmationCallbackService.HttpClientName)
-            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConfirmationOptions>>().Value.CallbackTimeout);
+            .ConfigureHttpClient((sp, c) => c.Timeout = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ConfirmationOptions>>().Value.CallbackTimeout)
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<CallbackConnector>().CreateHandler());
         services.AddHostedService<ConfirmationCallbackService>();
         return services;
     }

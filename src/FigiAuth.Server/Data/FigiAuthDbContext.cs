@@ -26,12 +26,15 @@ public abstract class FigiAuthDbContext(DbContextOptions options)
     public DbSet<Confirmation> Confirmations => Set<Confirmation>();
     public DbSet<Passkeys.PasskeyCredential> PasskeyCredentials => Set<Passkeys.PasskeyCredential>();
 
+    public DbSet<Admin.Metadata.MetadataOverride> MetadataOverrides => Set<Admin.Metadata.MetadataOverride>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.UseOpenIddict();
         builder.ApplyConfiguration(new ConfirmationConfiguration());
         builder.ApplyConfiguration(new Passkeys.PasskeyCredentialConfiguration());
+        builder.ApplyConfiguration(new Admin.Metadata.MetadataOverrideConfiguration());
 
         builder.Entity<UafRegistration>(e =>
         {

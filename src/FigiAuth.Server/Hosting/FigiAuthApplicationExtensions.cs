@@ -10,6 +10,8 @@ public static class FigiAuthApplicationExtensions
     /// <summary>The middleware pipeline and every endpoint group.</summary>
     public static WebApplication UseFigiAuth(this WebApplication app)
     {
+        // First, so logs and rate limits see the client behind a trusted proxy (FigiAuth:ForwardedHeaders; off by default).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();

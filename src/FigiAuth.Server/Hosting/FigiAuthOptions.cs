@@ -18,4 +18,8 @@ public sealed class FigiAuthOptions
     public TokenOptions Tokens { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    public DataProtectionKeyOptions DataProtection { get; set; } = new();
+
+    public TrustedProxyOptions ForwardedHeaders { get; set; } = new();
 }

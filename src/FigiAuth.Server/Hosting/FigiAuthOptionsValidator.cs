@@ -23,6 +23,18 @@ internal sealed class FigiAuthOptionsValidator(IHostEnvironment environment) : I
             failures.Add("FigiAuth:Signing:CertificatePath is required when FigiAuth:Signing:RequireConfiguredKey is true");
         }
 
+        if (string.IsNullOrWhiteSpace(options.DataProtection.CertificatePath))
+        {
+            if (!environment.IsDevelopment())
+            {
+                failures.Add("FigiAuth:DataProtection:CertificatePath is required outside Development (it encrypts the Data Protection keys at rest)");
+            }
+        }
+        else if (DataProtectionCertificate.Problem(options.DataProtection) is { } problem)
+        {
+            failures.Add($"FigiAuth:DataProtection:CertificatePath cannot be used: {problem}");
+        }
+
         if (options.Uaf.ChallengeLifetime <= TimeSpan.Zero)
         {
             failures.Add("FigiAuth:Uaf:ChallengeLifetime must be positive");
@@ -37,6 +49,22 @@ internal sealed class FigiAuthOptionsValidator(IHostEnvironment environment) : I
             || options.RateLimits.Window <= TimeSpan.Zero)
         {
             failures.Add("FigiAuth:RateLimits limits and window must be positive");
+        }
+
+        var proxies = options.ForwardedHeaders;
+        if (proxies.KnownProxies.Any(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            failures.Add("FigiAuth:ForwardedHeaders:KnownProxies must be IP addresses");
+        }
+
+        if (proxies.KnownNetworks.Any(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            failures.Add("FigiAuth:ForwardedHeaders:KnownNetworks must be networks in CIDR notation, e.g. 10.0.0.0/24");
+        }
+
+        if (proxies.ForwardLimit < 1)
+        {
+            failures.Add("FigiAuth:ForwardedHeaders:ForwardLimit must be at least 1");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -9,6 +9,8 @@ using FigiAuth.Server.Operations;
 using FigiAuth.Server.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +47,7 @@ public static class FigiAuthServiceCollectionExtensions
         services.TryAddScoped<UserDirectory>();
         services.AddFigiAuthConfirmations();
         services.AddFigiAuthUaf();
+        services.AddHostedService<FigiAuth.Server.Admin.Metadata.MetadataOverrideLoader>();
 
         services.AddFigiAuthHttp();
         services.AddFigiAuthOperations();
@@ -57,6 +60,7 @@ public static class FigiAuthServiceCollectionExtensions
     static void AddFigiAuthTokens(this IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("FigiAuth").PersistKeysToDbContext<FigiAuthDbContext>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeyEncryptionSetup>());
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<AccessTokenIssuer>();
         services.AddHostedService<SigningKeyBootstrap>();
@@ -114,6 +118,7 @@ public static class FigiAuthServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddRateLimiter(_ => { });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, RateLimitingSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>());
         services.AddOpenApi();
     }
 

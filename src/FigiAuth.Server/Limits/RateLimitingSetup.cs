@@ -8,7 +8,8 @@ namespace FigiAuth.Server.Limits;
 
 /// <summary>
 /// Fixed-window limits from FigiAuth:RateLimits. Rejections are 429 with Retry-After (SECURITY.md D6), not the
-/// framework's 503. The partition key is the connection's remote IP (forwarded headers are not trusted here).
+/// framework's 503. The partition key is the client IP: the connection's, or the one a proxy of
+/// FigiAuth:ForwardedHeaders forwarded (UseForwardedHeaders runs first).
 /// </summary>
 internal sealed class RateLimitingSetup(IOptions<FigiAuthOptions> options) : IConfigureOptions<RateLimiterOptions>
 {

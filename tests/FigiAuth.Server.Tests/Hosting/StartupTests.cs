@@ -30,9 +30,32 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Succeeds_WithDerivedAppId_WhenProductionHasPublicOrigin()
+    public async Task Fails_NamingDataProtectionCertificatePath_WhenProductionHasNone()
     {
         await using var factory = new FigiAuthServerFactory { Environment = "Production" };
+        factory.Settings["FigiAuth:PublicOrigin"] = "https://id.example.test";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("FigiAuth:DataProtection:CertificatePath is required outside Development", Flatten(error));
+    }
+
+    [Fact]
+    public async Task Fails_NamingDataProtectionCertificatePath_WhenCertificateCannotBeRead()
+    {
+        await using var factory = new FigiAuthServerFactory { Environment = "Production" };
+        factory.Settings["FigiAuth:PublicOrigin"] = "https://id.example.test";
+        factory.WithDataProtectionCertificate(Path.Combine(factory.Folder, "missing.pfx"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("FigiAuth:DataProtection:CertificatePath cannot be used", Flatten(error));
+    }
+
+    [Fact]
+    public async Task Succeeds_WithDerivedAppId_WhenProductionHasPublicOrigin()
+    {
+        await using var factory = new FigiAuthServerFactory { Environment = "Production" }.WithDataProtectionCertificate();
         factory.Settings["FigiAuth:PublicOrigin"] = "https://id.example.test/";
 
         var client = factory.CreateClient();

@@ -18,6 +18,21 @@ public static class FactoryExtensions
         return client;
     }
 
+    /// <summary>
+    /// Another server with this factory's settings and environment on its database: a restart, or a second node. It
+    /// does not own the database; dispose it before this factory.
+    /// </summary>
+    public static FigiAuthServerFactory SameDatabase(this FigiAuthServerFactory factory)
+    {
+        var other = new FigiAuthServerFactory { Environment = factory.Environment };
+        foreach (var (key, value) in factory.Settings)
+        {
+            other.Settings[key] = value;
+        }
+
+        return other;
+    }
+
     /// <summary>Runs <paramref name="work"/> with a database context of its own scope.</summary>
     public static async Task<T> WithDbAsync<T>(this FigiAuthServerFactory factory, Func<FigiAuthDbContext, IServiceProvider, Task<T>> work)
     {

@@ -20,6 +20,9 @@ public class FigiAuthServerFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>This factory's temp folder (database, certificates); deleted with the factory.</summary>
+    public string Folder => directory;
+
     public string Environment { get; set; } = "Development";
 
     /// <summary>False when the provider is not available here (then the test returns early or fails under CI).</summary>
