@@ -16,6 +16,7 @@ internal sealed class WriteBatch : IDisposable
     readonly PreparedCommand consume, insertChallenge, advance, suspect, auditTail, insertAudit;
     readonly DbConnection connection;
     readonly Dictionary<string, (long Seq, byte[] Hash)> tails = [];
+    readonly Dictionary<string, PreparedCommand> statements = [];
     DbTransaction? transaction;
     (long Seq, byte[] Hash) tail;
 
@@ -90,12 +91,15 @@ internal sealed class WriteBatch : IDisposable
         tail = tails[name];
     }
 
+    /// <summary>Savepoint statements: a handful of fixed texts, each prepared once.</summary>
     void Run(string sql)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        if (!statements.TryGetValue(sql, out var command))
+        {
+            statements[sql] = command = new PreparedCommand(connection, sql);
+        }
+
+        command.With(transaction).Execute();
     }
 
     public void InsertChallenge(CeremonyChallenge c) => insertChallenge.With(transaction, dialect.Guid(c.Id), c.Challenge, (int)c.Purpose,
@@ -132,5 +136,9 @@ internal sealed class WriteBatch : IDisposable
         suspect.Dispose();
         auditTail.Dispose();
         insertAudit.Dispose();
+        foreach (var statement in statements.Values)
+        {
+            statement.Dispose();
+        }
     }
 }
