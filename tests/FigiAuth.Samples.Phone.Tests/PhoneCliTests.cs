@@ -64,7 +64,8 @@ public sealed class PhoneCliTests : IDisposable
     [Fact]
     public async Task Enroll_AgainstAClosedPort_ExitsWithNetworkError()
     {
-        var port = ClosedPort();
+        using var closed = ClosedPort();
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
 
         var result = await PhoneProcess.RunAsync(
             ["enroll", "--user", "alice", "--pin", "2468", "--store", Path.Combine(_folder, "keys.bin"), "--server", $"http://127.0.0.1:{port}"]);
@@ -82,11 +83,16 @@ public sealed class PhoneCliTests : IDisposable
         Assert.Contains("PIN", result.Stderr);
     }
 
-    private static int ClosedPort()
+    /// <summary>
+    /// A loopback port bound but not listening, held until disposed: connecting to it is refused, and while it is
+    /// bound the kernel hands it to no other "any free port" request (a server a parallel test starts on
+    /// ServerProcess.FreePort(), an outgoing connection), as it could a port that was merely released.
+    /// </summary>
+    private static Socket ClosedPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
