@@ -66,6 +66,18 @@ internal sealed class FakeFigiAuth : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// A loopback port bound but not listening, held until disposed: connecting to it is refused, and while it is
+    /// bound the kernel hands it to no other "any free port" request (a server a parallel test starts on
+    /// ServerProcess.FreePort(), an outgoing connection), as it could a port that was merely released.
+    /// </summary>
+    public static Socket ClosedPort()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
     public void Dispose()
     {
         _listener.Stop();

@@ -1,3 +1,4 @@
+using System.Net;
 using FigiAuth.Testing.Support;
 
 namespace FigiAuth.Samples.Phone.Tests;
@@ -79,7 +80,8 @@ public sealed class PhoneBadInputTests : IDisposable
     [Fact]
     public async Task Approve_ServerUnreachable_IsANetworkError()
     {
-        var origin = $"http://127.0.0.1:{FakeFigiAuth.FreePort()}";
+        using var closed = FakeFigiAuth.ClosedPort();
+        var origin = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}";
         _files.WithToken(origin, "amina", "token");
 
         var result = await PhoneProcess.RunAsync(_files.Args(origin, "approve", "--user", "amina"));

@@ -53,15 +53,22 @@ public sealed class ServerProcess : IDisposable, IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(ServerProcessOptions options)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await StartOnceAsync(options);
-        }
-        catch (ServerExitedException e) when (e.ExitCode is 137 or 143)
-        {
-            // Killed by a signal before it was ready (SIGKILL/SIGTERM from outside, e.g. a shared CI machine
-            // cleaning up): one more try; a server that crashes by itself fails the first time.
-            return await StartOnceAsync(options);
+            try
+            {
+                return await StartOnceAsync(options);
+            }
+            catch (ServerExitedException e) when (e.ExitCode is 137 or 143 && attempt == 1)
+            {
+                // Killed by a signal before it was ready (SIGKILL/SIGTERM from outside, e.g. a shared CI machine
+                // cleaning up): one more try; a server that crashes by itself fails the first time.
+            }
+            catch (ServerExitedException e) when (e.AddressInUse && options.Port is null && attempt < 5)
+            {
+                // FreePort() released the port before the server bound it, and another process (a parallel test,
+                // an outgoing connection) took it meanwhile: the server never ran, so start it on another free port.
+            }
         }
     }
 
@@ -168,15 +175,29 @@ public sealed class ServerProcess : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Ready when this process logged that it listens on <see cref="Origin"/> and /health/ready answers 200. The log
+    /// line comes first: until this process has bound the port, another process holding it (the port was taken
+    /// between <see cref="FreePort"/> and the bind) would answer /health/ready in its place.
+    /// </summary>
     async Task WaitReadyAsync(TimeSpan timeout)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var listening = $"Now listening on: {Origin.ToString().TrimEnd('/')}";
         var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
             {
+                // Let the asynchronous output readers catch up, so the exception carries the whole log.
+                process.WaitForExit();
                 throw new ServerExitedException(process.ExitCode, $"the server exited with {process.ExitCode} before it was ready:\n{Output}");
+            }
+
+            if (!Output.Contains(listening, StringComparison.Ordinal))
+            {
+                await Task.Delay(200);
+                continue;
             }
 
             try
@@ -198,7 +219,7 @@ public sealed class ServerProcess : IDisposable, IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"the server at {Origin} was not ready within {timeout}:\n{Output}");
+        throw new TimeoutException($"the server at {Origin} was not ready (\"{listening}\" logged and /health/ready 200) within {timeout}:\n{Output}");
     }
 }
 
@@ -223,4 +244,7 @@ public sealed class ServerProcessOptions
 public sealed class ServerExitedException(int exitCode, string message) : InvalidOperationException(message)
 {
     public int ExitCode { get; } = exitCode;
+
+    /// <summary>Kestrel could not bind the port: another process holds it.</summary>
+    public bool AddressInUse => Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 }

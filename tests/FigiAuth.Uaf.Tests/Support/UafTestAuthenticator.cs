@@ -12,7 +12,13 @@ namespace FigiAuth.Uaf.Tests.Support;
 public sealed class UafTestAuthenticator
 {
     public string Aaid { get; init; } = "FFFF#FC01";
-    public ECDsa Key { get; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    public ECDsa Key { get; init; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>
+    /// ECDSA SHA-256 as r‖s with the given key: .NET's (random k) by default; the fuzz seeds use RFC 6979 so
+    /// their assertions are the same bytes on every run.
+    /// </summary>
+    public Func<ECDsa, byte[], byte[]> SignWith { get; init; } = static (key, data) => key.SignData(data, HashAlgorithmName.SHA256);
     public byte[] KeyId { get; init; } = RandomNumberGenerator.GetBytes(32);
     public ushort Version { get; set; } = 1;
     public uint SignCounter { get; set; } = 1;
@@ -53,7 +59,7 @@ public sealed class UafTestAuthenticator
     public byte[] Register(TlvFields krd, Func<byte[], byte[], byte[]>? assemble = null)
     {
         var krdElement = krd.Encode(UafTag.UafV1Krd);
-        var signature = Key.SignData(krdElement, HashAlgorithmName.SHA256);
+        var signature = SignWith(Key, krdElement);
         var attestation = TestTlv.Composite(UafTag.AttestationBasicSurrogate, TestTlv.Element(UafTag.Signature, signature));
         return assemble is null
             ? TestTlv.Composite(UafTag.UafV1RegAssertion, krdElement, attestation)
@@ -64,7 +70,7 @@ public sealed class UafTestAuthenticator
     public byte[] RegisterBasicFull(TlvFields krd, ECDsa attestationKey, params byte[][] chain)
     {
         var krdElement = krd.Encode(UafTag.UafV1Krd);
-        var signature = attestationKey.SignData(krdElement, HashAlgorithmName.SHA256);
+        var signature = SignWith(attestationKey, krdElement);
         var attestation = TestTlv.Composite(UafTag.AttestationBasicFull,
             [TestTlv.Element(UafTag.Signature, signature), .. chain.Select(c => TestTlv.Element(UafTag.AttestationCert, c))]);
         return TestTlv.Composite(UafTag.UafV1RegAssertion, krdElement, attestation);
@@ -74,7 +80,7 @@ public sealed class UafTestAuthenticator
     public byte[] Sign(TlvFields signedData, ECDsa? signer = null, params byte[][] trailing)
     {
         var element = signedData.Encode(UafTag.UafV1SignedData);
-        var signature = (signer ?? Key).SignData(element, HashAlgorithmName.SHA256);
+        var signature = SignWith(signer ?? Key, element);
         return TestTlv.Composite(UafTag.UafV1AuthAssertion, [element, TestTlv.Element(UafTag.Signature, signature), .. trailing]);
     }
 }
