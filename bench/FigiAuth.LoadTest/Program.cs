@@ -46,8 +46,11 @@ await driver.ClosedLoopAsync(o.Workers, TimeSpan.FromSeconds(o.Warmup), Cancella
 
 // (b) closed loop, max throughput.
 var cpuBefore = server.CpuSeconds();
+var harnessBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var closed = await driver.ClosedLoopAsync(o.Workers, TimeSpan.FromSeconds(o.Duration), CancellationToken.None);
 var cpuAfter = server.CpuSeconds();
+// The harness's own share of its core: near 100 % means the harness, not the server, limited the closed loop.
+var harnessShare = (Process.GetCurrentProcess().TotalProcessorTime - harnessBefore).TotalSeconds / closed.Elapsed.TotalSeconds;
 var memClosed = server.Memory();
 Console.Error.WriteLine($"closed loop: {closed.Rate:F0}/s, errors {closed.Errors}");
 
@@ -72,6 +75,6 @@ foreach (var rate in rates)
 var mem = server.Memory();
 var errors = closed.Errors + open.Sum(r => r.Errors);
 Report.Print(new ReportData(o, baseline, closed, open, rates, mem, memClosed, errors, journal, fsyncs,
-    cpuBefore is { } a && cpuAfter is { } b ? (b - a) / closed.Elapsed.TotalSeconds : null,
+    cpuBefore is { } a && cpuAfter is { } b ? (b - a) / closed.Elapsed.TotalSeconds : null, harnessShare,
     File.ReadAllText("/proc/loadavg").Trim()));
 return errors == 0 ? 0 : 1;

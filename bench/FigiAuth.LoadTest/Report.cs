@@ -6,7 +6,7 @@ namespace FigiAuth.LoadTest;
 
 internal sealed record ReportData(LoadOptions Options, double Baseline, PhaseResult Closed, IReadOnlyList<PhaseResult> Open,
     IReadOnlyList<double> Rates, (double? Rss, double? Hwm) Memory, (double? Rss, double? Hwm) MemoryAfterClosed, long Errors,
-    string Journal, string? Fsyncs, double? ServerCpuShare, string LoadAverage);
+    string Journal, string? Fsyncs, double? ServerCpuShare, double HarnessCpuShare, string LoadAverage);
 
 /// <summary>Prints the results as a markdown table (stdout).</summary>
 internal static class Report
@@ -24,6 +24,7 @@ internal static class Report
             | ratio vs baseline | {ratio:F3} | >= 0.25 (stretch 0.40) |
             | closed-loop latency p50 / p99 / max | {d.Closed.P(0.5):F2} / {d.Closed.P(0.99):F2} / {d.Closed.P(1):F2} ms | |
             | server CPU during the closed loop | {Pct(d.ServerCpuShare)} of one core | |
+            | harness CPU during the closed loop | {Pct(d.HarnessCpuShare)} of one core | |
             """));
         for (var i = 0; i < d.Open.Count; i++)
         {
