@@ -43,11 +43,13 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
     /// run more than once (after a unique-key conflict with a writer outside this queue, from a clean savepoint): it must
-    /// only act through the batch and return what it decided.
+    /// only act through the batch and return what it decided. Work that is not <paramref name="durable"/> commits in a
+    /// transaction of its own ahead of the durable ones, atomically but without waiting for the disk
+    /// (<see cref="HotPathDialect.BeginWrite"/>); any later durable commit flushes it too.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<WriteBatch, T> work)
+    public Task<T> WriteAsync<T>(Func<WriteBatch, T> work, bool durable = true)
     {
-        var item = new WorkItem<T>(work);
+        var item = new WorkItem<T>(work, durable);
         if (!queue.Writer.TryWrite(item))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "the server is stopping");
@@ -79,6 +81,22 @@ internal sealed class GroupCommitWriter : IDisposable
         // In process, SQLite writers outside this queue (EF paths) take turns with whole batches instead of meeting
         // SQLite's sleeping busy handler; correctness never depends on it (BEGIN IMMEDIATE holds the real lock).
         using var held = dialect.IsSqlite ? gate.Enter() : null;
+        var relaxed = items.FindAll(i => !i.Durable);
+        if (relaxed.Count > 0)
+        {
+            RunTransaction(relaxed, durable: false);
+        }
+
+        RunTransaction(relaxed.Count > 0 ? items.FindAll(i => i.Durable) : items, durable: true);
+    }
+
+    void RunTransaction(List<WorkItem> items, bool durable)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
         try
         {
             if (batch is null)
@@ -87,7 +105,7 @@ internal sealed class GroupCommitWriter : IDisposable
                 batch = new WriteBatch(dialect, connection);
             }
 
-            batch.Begin();
+            batch.Begin(durable);
             foreach (var item in items)
             {
                 RunItem(batch, item);
@@ -116,6 +134,11 @@ internal sealed class GroupCommitWriter : IDisposable
             }
 
             return;
+        }
+
+        if (batch?.Broken == true)
+        {
+            CloseConnection();
         }
 
         Batches++;
@@ -168,8 +191,10 @@ internal sealed class GroupCommitWriter : IDisposable
         thread.Join(TimeSpan.FromSeconds(10));
     }
 
-    abstract class WorkItem
+    abstract class WorkItem(bool durable)
     {
+        public bool Durable { get; } = durable;
+
         public abstract void Run(WriteBatch batch);
 
         public abstract void Fail(Exception e);
@@ -177,7 +202,7 @@ internal sealed class GroupCommitWriter : IDisposable
         public abstract void Publish();
     }
 
-    sealed class WorkItem<T>(Func<WriteBatch, T> work) : WorkItem
+    sealed class WorkItem<T>(Func<WriteBatch, T> work, bool durable) : WorkItem(durable)
     {
         readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         T? result;

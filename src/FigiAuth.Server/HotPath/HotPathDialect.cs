@@ -21,8 +21,25 @@ internal abstract class HotPathDialect(string connectionString)
     /// <summary>A new open connection of this service's own (not pooled by the provider: the caller keeps it).</summary>
     public abstract DbConnection Open();
 
-    /// <summary>A write transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE).</summary>
-    public virtual DbTransaction BeginWrite(DbConnection connection) => connection.BeginTransaction();
+    /// <summary>
+    /// A write transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE). When
+    /// not <paramref name="durable"/>, its commit is atomic but does not wait for the disk (SQLite synchronous=NORMAL in WAL
+    /// mode: flushed with the next durable commit; PostgreSQL synchronous_commit off): a crash may lose it, never tear it.
+    /// </summary>
+    public abstract DbTransaction BeginWrite(DbConnection connection, bool durable);
+
+    /// <summary>Undoes what <see cref="BeginWrite"/> changed on the connection, once the transaction ended.</summary>
+    public virtual void EndWrite(DbConnection connection, bool durable)
+    {
+    }
+
+    protected static void Execute(DbConnection connection, DbTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     public abstract object Guid(Guid value);
 
@@ -61,7 +78,23 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
         return connection;
     }
 
-    public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    public override DbTransaction BeginWrite(DbConnection connection, bool durable)
+    {
+        if (!durable)
+        {
+            Execute(connection, null, "PRAGMA synchronous=NORMAL");
+        }
+
+        return ((SqliteConnection)connection).BeginTransaction(deferred: false);
+    }
+
+    public override void EndWrite(DbConnection connection, bool durable)
+    {
+        if (!durable)
+        {
+            Execute(connection, null, "PRAGMA synchronous=FULL");
+        }
+    }
 
     // EF Core's SQLite provider stores Guid as upper-case TEXT and compares it as text.
     public override object Guid(Guid value) => value.ToString("D").ToUpperInvariant();
@@ -90,6 +123,17 @@ internal sealed class PostgresDialect(string connectionString) : HotPathDialect(
     public override object Guid(Guid value) => value;
 
     public override Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
+
+    public override DbTransaction BeginWrite(DbConnection connection, bool durable)
+    {
+        var transaction = connection.BeginTransaction();
+        if (!durable)
+        {
+            Execute(connection, transaction, "SET LOCAL synchronous_commit TO OFF");
+        }
+
+        return transaction;
+    }
 
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();
 

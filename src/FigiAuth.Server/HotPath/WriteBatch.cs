@@ -18,6 +18,7 @@ internal sealed class WriteBatch : IDisposable
     readonly Dictionary<string, (long Seq, byte[] Hash)> tails = [];
     readonly Dictionary<string, PreparedCommand> statements = [];
     DbTransaction? transaction;
+    bool durable = true;
     (long Seq, byte[] Hash) tail;
 
     public WriteBatch(HotPathDialect dialect, DbConnection connection)
@@ -35,9 +36,10 @@ internal sealed class WriteBatch : IDisposable
     }
 
     /// <summary>Starts the batch's transaction (holding the write lock) and reads the audit tail.</summary>
-    internal void Begin()
+    internal void Begin(bool durable)
     {
-        transaction = dialect.BeginWrite(connection);
+        this.durable = durable;
+        transaction = dialect.BeginWrite(connection, durable);
         ReadTail();
     }
 
@@ -67,10 +69,27 @@ internal sealed class WriteBatch : IDisposable
 
     void EndTransaction()
     {
-        transaction?.Dispose();
+        if (transaction is null)
+        {
+            return;
+        }
+
+        transaction.Dispose();
         transaction = null;
         tails.Clear();
+        try
+        {
+            dialect.EndWrite(connection, durable);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // The connection may still be set for relaxed commits: it must not carry a durable one.
+            Broken = true;
+        }
     }
+
+    /// <summary>True when the connection could not be restored after a transaction: drop it.</summary>
+    internal bool Broken { get; private set; }
 
     public void Savepoint(string name)
     {

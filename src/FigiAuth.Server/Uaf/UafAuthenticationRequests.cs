@@ -12,7 +12,7 @@ namespace FigiAuth.Server.Uaf;
 /// <summary>
 /// POST /uaf/v1/get with op Auth and neither a transaction nor a confirmationId (UAF.md §8.1) on the hot path: one
 /// indexed read for the user and its keys, the request built by the core, and the challenge row stored through the
-/// group commit (durable before the request is answered). Requests that confirm something go to
+/// group commit (committed, not waited for on disk, before the request is answered). Requests that confirm something go to
 /// <see cref="UafRequestIssuer"/>, which creates the confirmation record with the challenge.
 /// </summary>
 internal sealed class UafAuthenticationRequests(HotPathDatabase hot, IMetadataStore metadata, UafSettings settings, TimeProvider time)
@@ -40,11 +40,13 @@ internal sealed class UafAuthenticationRequests(HotPathDatabase hot, IMetadataSt
         var ledger = issued.Value.Ledger;
         var row = ChallengeStore.NewRow(CeremonyPurpose.UafAuthentication, user?.UserId, ledger.Username, ledger.AppId,
             UafCeremonyLedger.PayloadJson(ledger), now, settings.ChallengeLifetime, ledger.Challenge);
+        // Not durable (src/FigiAuth.Server/README.md): a crash may lose an unanswered challenge, which only makes the client
+        // ask again; the answer's consume is a durable commit, and flushing it flushes this insert too.
         await hot.Writer.WriteAsync(batch =>
         {
             batch.InsertChallenge(row);
             return true;
-        });
+        }, durable: false);
         return UafGetAnswer.Issued(issued.Value.Json, UafOperation.Auth, settings.ChallengeLifetime);
     }
 }

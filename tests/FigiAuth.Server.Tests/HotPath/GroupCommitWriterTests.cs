@@ -67,6 +67,42 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     }
 
     [Fact]
+    public async Task Succeeds_WhenARelaxedCommitIsVisible_AndLeavesTheConnectionDurable()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var row = NewChallenge();
+        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        using var connection = dialect.Open();
+        using (var batch = new WriteBatch(dialect, connection))
+        {
+            batch.Begin(durable: false);
+            batch.InsertChallenge(row);
+            batch.Commit();
+        }
+
+        using var setting = connection.CreateCommand();
+        setting.CommandText = dialect.IsSqlite ? "PRAGMA synchronous" : "SHOW synchronous_commit";
+        Assert.Equal(dialect.IsSqlite ? "2" : "on", Convert.ToString(setting.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(row.Challenge, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenRelaxedAndDurableWorkShareABatch()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var relaxed = Enumerable.Range(0, 20).Select(_ => NewChallenge()).ToList();
+        var durable = Enumerable.Range(0, 20).Select(_ => NewChallenge()).ToList();
+
+        await Task.WhenAll(relaxed.Select(r => Hot.Writer.WriteAsync(b => { b.InsertChallenge(r); return true; }, durable: false))
+            .Concat(durable.Select(InsertAsync)));
+
+        foreach (var row in relaxed.Concat(durable))
+        {
+            Assert.NotNull(await Hot.Reader.PeekChallengeAsync(row.Challenge, DateTimeOffset.UtcNow));
+        }
+    }
+
+    [Fact]
     public async Task Fails_WhenHotPathConsumesTheSameChallengeTwice()
     {
         if (!factory.EnsureAvailable()) return;
