@@ -14,10 +14,10 @@ namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>
 /// The OpenIddict passthrough endpoints (as openiddict-samples Zirku.Server): OpenIddict validates each request, these
-/// handlers decide who is signed in and what goes into the tokens. Discovery, JWKS, introspection and revocation are
-/// answered by OpenIddict itself.
+/// handlers decide who is signed in and what goes into the tokens (and, at userinfo, which claims a token may read).
+/// Discovery, JWKS, introspection and revocation are answered by OpenIddict itself.
 /// </summary>
-public static class OidcEndpoints
+public static partial class OidcEndpoints
 {
     /// <summary>Added to the return URL of a re-authentication; with a fresh session it means "the user just signed in".</summary>
     internal const string ReauthenticatedParameter = "figiauth_reauth";
@@ -31,6 +31,7 @@ public static class OidcEndpoints
         connect.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync).DisableAntiforgery();
         connect.MapPost("/token", TokenAsync).DisableAntiforgery();
         connect.MapMethods("/endsession", [HttpMethods.Get, HttpMethods.Post], EndSessionAsync).DisableAntiforgery();
+        connect.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfoAsync).DisableAntiforgery();
         return connect;
     }
 
@@ -139,13 +140,8 @@ public static class OidcEndpoints
         return Results.Challenge(new AuthenticationProperties { RedirectUri = returnUrl }, [IdentityConstants.ApplicationScheme]);
     }
 
-    static IResult Forbid(string error, string description) => Results.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    static IResult Forbid(string error, string description) =>
+        Results.Forbid(ErrorProperties(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
     static IEnumerable<string> ClaimDestinations(Claim claim) => claim.Type switch
     {

@@ -25,18 +25,22 @@ public static class OidcServiceCollectionExtensions
                     .SetTokenEndpointUris("connect/token")
                     .SetIntrospectionEndpointUris("connect/introspect")
                     .SetRevocationEndpointUris("connect/revoke")
-                    .SetEndSessionEndpointUris("connect/endsession");
+                    .SetEndSessionEndpointUris("connect/endsession")
+                    .SetUserInfoEndpointUris("connect/userinfo");
                 o.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
                 o.RequireProofKeyForCodeExchange();
-                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.OfflineAccess, OidcScopes.Api, OidcScopes.Confirmations);
-                o.RegisterClaims(Claims.Subject, Claims.Name, AuthenticationLevels.AcrClaim, AuthenticationLevels.AmrClaim,
+                o.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Phone, Scopes.OfflineAccess, OidcScopes.Api,
+                    OidcScopes.Confirmations);
+                o.RegisterClaims(Claims.Subject, Claims.Name, Claims.PreferredUsername, Claims.Email, Claims.EmailVerified,
+                    Claims.PhoneNumber, Claims.PhoneNumberVerified, AuthenticationLevels.AcrClaim, AuthenticationLevels.AmrClaim,
                     Claims.AuthenticationTime);
                 // JWT access tokens (at+jwt, ES256) so DFS APIs validate them with the JWKS, as UAF access tokens.
                 o.DisableAccessTokenEncryption();
                 o.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough();
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough();
             });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenIddictServerOptions>, OidcServerSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenIddictServerOptions>, OidcServerPolicySetup>());

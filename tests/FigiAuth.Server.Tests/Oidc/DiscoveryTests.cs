@@ -26,4 +26,20 @@ public sealed class DiscoveryTests(OidcServerFactory factory) : IClassFixture<Oi
             Assert.False(key.TryGetProperty("d", out _));
         }
     }
+
+    [Fact]
+    public async Task Succeeds_AdvertisingTheUserInfoEndpointAndItsClaims()
+    {
+        var discovery = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration");
+
+        // Like jwks_uri, on the origin the request came to.
+        Assert.Equal("/connect/userinfo", new Uri(discovery.GetProperty("userinfo_endpoint").GetString()!).AbsolutePath);
+        var scopes = discovery.GetProperty("scopes_supported").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("email", scopes);
+        Assert.Contains("phone", scopes);
+        var claims = discovery.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("preferred_username", claims);
+        Assert.Contains("email_verified", claims);
+        Assert.Contains("phone_number", claims);
+    }
 }

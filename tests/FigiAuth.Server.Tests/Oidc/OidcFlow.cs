@@ -30,7 +30,8 @@ public sealed class OidcFlow(HttpClient browser)
 
     public static string Challenge(string verifier) => Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
 
-    public Task SignInAsync(string user, string acr = "figiauth:hwk", int ageSeconds = 0) =>
+    /// <summary>Signs <paramref name="user"/> in (created when new); answers the user's id.</summary>
+    public Task<string> SignInAsync(string user, string acr = "figiauth:hwk", int ageSeconds = 0) =>
         browser.GetStringAsync($"{TestSignIn.Path}?user={user}&acr={acr}&age={ageSeconds}");
 
     public Task<HttpResponseMessage> AuthorizeAsync()

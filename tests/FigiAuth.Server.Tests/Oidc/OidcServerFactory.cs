@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FigiAuth.Server.Tests.Oidc;
 
 /// <summary>The Development server (its seeded OIDC clients) with the test-only cookie sign-in.</summary>
-public sealed class OidcServerFactory : FigiAuthServerFactory
+public class OidcServerFactory : FigiAuthServerFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
