@@ -22,6 +22,9 @@ public static class FigiAuthApplicationExtensions
         // rate limiter ran before this point anyway. Skipping the authentication middleware there spares every UAF request
         // the OpenID Connect server's request dispatch (docs/PERFORMANCE.md "Server load test").
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/uaf"), branch => branch.UseAuthentication());
+        // WebApplication adds UseAuthentication() in front of everything unless the app called it itself; the call above is
+        // on a branch, so say it here (the key UseAuthentication sets, AuthAppBuilderExtensions in ASP.NET Core).
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
 
         app.MapOperationsEndpoints();
