@@ -9,7 +9,7 @@ namespace FigiAuth.Browser.Tests;
 
 /// <summary>One customer's journey on the real server: sign up with a passkey, sign out, sign in username-less, an OIDC
 /// code + PKCE flow for the test client, a step-up (max_age=0), then remove the passkey and see sign-in refused.</summary>
-public sealed class PasskeyJourneyTests(ServerProcess server) : IClassFixture<ServerProcess>
+public sealed class PasskeyJourneyTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
     const string ClientId = "figiauth-test";
     const string RedirectUri = "http://127.0.0.1:5099/callback";

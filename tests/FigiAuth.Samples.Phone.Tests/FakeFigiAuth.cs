@@ -69,7 +69,7 @@ internal sealed class FakeFigiAuth : IDisposable
     /// <summary>
     /// A loopback port bound but not listening, held until disposed: connecting to it is refused, and while it is
     /// bound the kernel hands it to no other "any free port" request (a server a parallel test starts on
-    /// ServerProcess.FreePort(), an outgoing connection), as it could a port that was merely released.
+    /// WebAppProcess.FreePort(), an outgoing connection), as it could a port that was merely released.
     /// </summary>
     public static Socket ClosedPort()
     {

@@ -32,6 +32,16 @@ public static class RepoPaths
             return beside;
         }
 
+        return ProjectDll(projectFolder, dllName);
+    }
+
+    /// <summary>
+    /// A DLL in <c>{project folder}/bin/{configuration}/{tfm}</c> of the same build, even when a copy is beside the
+    /// tests: for apps whose content root is their DLL's folder (appsettings, static web assets), which a copy would
+    /// read from the tests' folder.
+    /// </summary>
+    public static string ProjectDll(string projectFolder, string dllName)
+    {
         // tests/<Project>/bin/<Configuration>/<tfm>
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var built = Path.Combine(Root, projectFolder, "bin", here.Parent!.Name, here.Name, dllName);
@@ -41,4 +51,8 @@ public static class RepoPaths
     public static string ServerDll => Dll(Path.Combine("src", "FigiAuth.Server"), "FigiAuth.Server.dll");
 
     public static string PhoneDll => Dll(Path.Combine("samples", "FigiAuth.Samples.Phone"), "figiauth-phone.dll");
+
+    public static string WalletDll => ProjectDll(Path.Combine("samples", "FigiAuth.Samples.Wallet"), "FigiAuth.Samples.Wallet.dll");
+
+    public static string MerchantDll => ProjectDll(Path.Combine("samples", "FigiAuth.Samples.Merchant"), "FigiAuth.Samples.Merchant.dll");
 }

@@ -150,7 +150,7 @@ public sealed class DecoupledFlowTests(DecoupledWorld world) : IClassFixture<Dec
         var payment = await world.Merchant.CreatePaymentAsync(phone.User, "310.00");
         var id = (string)payment["confirmationId"]!;
         var approved = await phone.RunAsync("approve", "--id", id, "--yes", "--json");
-        Assert.True(approved.ExitCode == 0, approved.ToString());
+        Assert.True(approved.ExitCode == 0, approved.Transcript);
         var receipt = (string)JsonNode.Parse(approved.Stdout.Trim().Split('\n')[^1])!["receipt"]!;
 
         var services = new ServiceCollection()

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using FigiAuth.Testing.Support;
 
 namespace FigiAuth.Browser.Tests.Decoupled;
 
@@ -14,10 +15,10 @@ public sealed class DecoupledWorld : IAsyncLifetime
     public const int ShortLifetimeSeconds = 30;
 
     readonly string directory = Directory.CreateTempSubdirectory("figiauth-decoupled-").FullName;
-    AppProcess? merchant;
-    AppProcess? shortMerchant;
+    WebAppProcess? merchant;
+    WebAppProcess? shortMerchant;
 
-    public ServerProcess Server { get; } = new();
+    public BrowserServer Server { get; } = new();
 
     public MerchantApi Merchant { get; private set; } = null!;
 
@@ -28,19 +29,30 @@ public sealed class DecoupledWorld : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await Server.InitializeAsync();
-        (merchant, Merchant) = await StartMerchantAsync([]);
-        (shortMerchant, ShortMerchant) = await StartMerchantAsync([$"--Merchant:ConfirmationLifetimeSeconds={ShortLifetimeSeconds}"]);
+        try
+        {
+            await Server.InitializeAsync();
+            (merchant, Merchant) = await StartMerchantAsync([]);
+            (shortMerchant, ShortMerchant) = await StartMerchantAsync([$"--Merchant:ConfirmationLifetimeSeconds={ShortLifetimeSeconds}"]);
+        }
+        catch
+        {
+            // What did start stops with the failure, not with the test run.
+            await DisposeAsync();
+            throw;
+        }
     }
 
-    async Task<(AppProcess, MerchantApi)> StartMerchantAsync(string[] extra)
+    async Task<(WebAppProcess, MerchantApi)> StartMerchantAsync(string[] extra)
     {
-        var port = AppProcess.FreePort();
-        var process = await AppProcess.StartAsync(
-            AppProcess.BuiltDll(Path.Combine("samples", "FigiAuth.Samples.Merchant"), "FigiAuth.Samples.Merchant.dll"),
-            ["--environment", "Development", "--urls", $"http://127.0.0.1:{port}", $"--FigiAuth:Server={Server.Origin}", .. extra],
-            $"http://127.0.0.1:{port}/");
-        return (process, new MerchantApi($"http://127.0.0.1:{port}"));
+        var process = await WebAppProcess.StartAsync(new WebAppProcessOptions
+        {
+            Dll = RepoPaths.MerchantDll,
+            Arguments = [$"--FigiAuth:Server={Server.Origin}", .. extra],
+            // No health endpoint: the till's page.
+            ReadyPath = "/",
+        });
+        return (process, new MerchantApi(process.Origin.ToString().TrimEnd('/')));
     }
 
     /// <summary>A new customer with an enrolled phone, signed in (access token saved for `approve`).</summary>
@@ -56,10 +68,7 @@ public sealed class DecoupledWorld : IAsyncLifetime
     {
         foreach (var process in new[] { merchant, shortMerchant })
         {
-            if (process is not null)
-            {
-                await process.DisposeAsync();
-            }
+            process?.Dispose();
         }
 
         Merchant?.Dispose();
@@ -134,29 +143,29 @@ public sealed class Phone(string user, string server, string directory)
 {
     public string User { get; } = user;
 
-    public Task<AppProcess.Result> RunAsync(params string[] args) => AppProcess.RunAsync(
-        AppProcess.BuiltDll(Path.Combine("samples", "FigiAuth.Samples.Phone"), "figiauth-phone.dll"),
+    public Task<DotnetProcess.Result> RunAsync(params string[] args) => DotnetProcess.RunAsync(
+        RepoPaths.PhoneDll,
         [.. args, "--server", server, "--user", User, "--store", Path.Combine(directory, $"{User}.keys")],
-        new Dictionary<string, string> { ["FIGIAUTH_PIN"] = "1234" },
-        TimeSpan.FromSeconds(120));
+        new Dictionary<string, string?> { ["FIGIAUTH_PIN"] = "1234" },
+        timeout: TimeSpan.FromSeconds(120));
 
-    public Task<AppProcess.Result> ApproveAsync(string confirmationId) => RunAsync("approve", "--id", confirmationId, "--yes");
+    public Task<DotnetProcess.Result> ApproveAsync(string confirmationId) => RunAsync("approve", "--id", confirmationId, "--yes");
 
-    public Task<AppProcess.Result> RejectAsync(string confirmationId) => RunAsync("approve", "--id", confirmationId, "--reject");
+    public Task<DotnetProcess.Result> RejectAsync(string confirmationId) => RunAsync("approve", "--id", confirmationId, "--reject");
 }
 
 public static class PhoneResults
 {
-    public static void AssertOk(this AppProcess.Result result, string expected)
+    public static void AssertOk(this DotnetProcess.Result result, string expected)
     {
-        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(result.ExitCode == 0, result.Transcript);
         Assert.Contains(expected, result.Stdout);
     }
 
     /// <summary>Refused by the server (exit code 3) with this reason in the message.</summary>
-    public static void AssertRefused(this AppProcess.Result result, string reason)
+    public static void AssertRefused(this DotnetProcess.Result result, string reason)
     {
-        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.True(result.ExitCode == 3, result.Transcript);
         Assert.Contains(reason, result.Stderr);
     }
 }

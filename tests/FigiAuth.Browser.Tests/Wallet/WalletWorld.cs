@@ -1,3 +1,5 @@
+using FigiAuth.Testing.Support;
+
 namespace FigiAuth.Browser.Tests.Wallet;
 
 /// <summary>
@@ -8,44 +10,67 @@ namespace FigiAuth.Browser.Tests.Wallet;
 public sealed class WalletWorld : IAsyncLifetime
 {
     readonly string directory = Directory.CreateTempSubdirectory("figiauth-wallet-").FullName;
-    AppProcess? wallet;
+    WebAppProcess? wallet;
 
-    public WalletWorld() => Server = new ServerProcess(
-    [
-        // Client 0 of the server's Development configuration is figiauth-wallet.
-        $"--FigiAuth:Oidc:Clients:0:RedirectUris:0={WalletOrigin}/signin-oidc",
-        $"--FigiAuth:Oidc:Clients:0:PostLogoutRedirectUris:0={WalletOrigin}/signout-callback-oidc",
-        $"--FigiAuth:Confirmations:ReturnOrigins:0={WalletOrigin}",
-    ]);
+    public BrowserServer Server { get; } = new();
 
-    public ServerProcess Server { get; }
-
-    public int WalletPort { get; } = AppProcess.FreePort();
-
-    public string WalletOrigin => $"http://localhost:{WalletPort}";
+    public string WalletOrigin { get; private set; } = "";
 
     public string Output => $"--- server ---\n{Server.Output}\n--- wallet ---\n{wallet?.Output}";
 
+    /// <summary>
+    /// Each names the other's port, so the wallet's is chosen first and the server started with it; when another
+    /// process takes that port before the wallet binds it, both start again on new ports.
+    /// </summary>
     public async ValueTask InitializeAsync()
     {
-        await Server.InitializeAsync();
-        wallet = await AppProcess.StartAsync(
-            AppProcess.BuiltDll(Path.Combine("samples", "FigiAuth.Samples.Wallet"), "FigiAuth.Samples.Wallet.dll"),
-            [
-                "--environment", "Development", "--urls", $"http://127.0.0.1:{WalletPort}",
-                $"--FigiAuth:Server={Server.Origin}",
-                $"--ConnectionStrings:Wallet=Data Source={Path.Combine(directory, "wallet.db")}",
-            ],
-            $"http://127.0.0.1:{WalletPort}/");
+        try
+        {
+            wallet = await WebAppProcess.OnFreePortAsync(StartWithWalletOnAsync);
+        }
+        catch
+        {
+            // What did start stops with the failure, not with the test run.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    async Task<WebAppProcess> StartWithWalletOnAsync(int walletPort)
+    {
+        WalletOrigin = BrowserServer.Localhost(walletPort);
+        await Server.StartAsync(
+        [
+            // Client 0 of the server's Development configuration is figiauth-wallet.
+            $"--FigiAuth:Oidc:Clients:0:RedirectUris:0={WalletOrigin}/signin-oidc",
+            $"--FigiAuth:Oidc:Clients:0:PostLogoutRedirectUris:0={WalletOrigin}/signout-callback-oidc",
+            $"--FigiAuth:Confirmations:ReturnOrigins:0={WalletOrigin}",
+        ]);
+        try
+        {
+            return await WebAppProcess.StartAsync(new WebAppProcessOptions
+            {
+                Dll = RepoPaths.WalletDll,
+                Port = walletPort,
+                Arguments =
+                [
+                    $"--FigiAuth:Server={Server.Origin}",
+                    $"--ConnectionStrings:Wallet=Data Source={Path.Combine(directory, "wallet.db")}",
+                ],
+                // No health endpoint: the wallet's home page.
+                ReadyPath = "/",
+            });
+        }
+        catch
+        {
+            Server.Stop();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (wallet is not null)
-        {
-            await wallet.DisposeAsync();
-        }
-
+        wallet?.Dispose();
         await Server.DisposeAsync();
         try
         {
