@@ -27,7 +27,7 @@ public sealed class DurabilityTests(ITestOutputHelper output) : EndToEndTest(out
             {
                 second = await StartServerAsync(first.Port);
             }
-            catch (ServerExitedException e) when (e.AddressInUse && attempt < Attempts)
+            catch (WebAppExitedException e) when (e.AddressInUse && attempt < Attempts)
             {
                 Note($"port {first.Port} was taken after the kill; starting over");
                 continue;
