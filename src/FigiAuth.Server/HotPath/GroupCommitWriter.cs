@@ -101,7 +101,7 @@ internal sealed class GroupCommitWriter : IDisposable
         {
             if (batch is null)
             {
-                connection = dialect.Open();
+                connection = dialect.OpenWriter();
                 batch = new WriteBatch(dialect, connection);
             }
 

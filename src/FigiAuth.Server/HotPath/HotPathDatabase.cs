@@ -12,9 +12,11 @@ namespace FigiAuth.Server.HotPath;
 internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<FigiAuthOptions> options, SqliteWriteGate gate,
     ILogger<GroupCommitWriter> logger) : IDisposable
 {
+    static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
     readonly Lock opening = new();
     CeremonyReader? reader;
     GroupCommitWriter? writer;
+    Checkpointer? checkpointer;
     bool disposed;
 
     public CeremonyReader Reader => reader ?? OpenAll().Reader;
@@ -33,6 +35,7 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
                     options.Value.Database.SqliteBusyTimeout);
                 writer = new GroupCommitWriter(dialect, gate, logger);
                 reader = new CeremonyReader(dialect);
+                checkpointer = dialect.IsSqlite ? new Checkpointer(dialect, CheckpointInterval, logger) : null;
             }
 
             return (reader, writer);
@@ -44,6 +47,7 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
         lock (opening)
         {
             disposed = true;
+            checkpointer?.Dispose();
             writer?.Dispose();
             reader?.Dispose();
         }

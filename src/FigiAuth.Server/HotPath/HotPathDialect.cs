@@ -21,6 +21,17 @@ internal abstract class HotPathDialect(string connectionString)
     /// <summary>A new open connection of this service's own (not pooled by the provider: the caller keeps it).</summary>
     public abstract DbConnection Open();
 
+    /// <summary>The group commit's connection: like <see cref="Open"/>, without work that stalls a commit (SQLite's automatic checkpoint).</summary>
+    public virtual DbConnection OpenWriter() => Open();
+
+    /// <summary>
+    /// Copies committed log pages into the database without blocking writers (SQLite: a PASSIVE checkpoint of the WAL);
+    /// nothing to do where the database does it by itself.
+    /// </summary>
+    public virtual void Checkpoint(DbConnection connection)
+    {
+    }
+
     /// <summary>
     /// A write transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE). When
     /// not <paramref name="durable"/>, its commit is atomic but does not wait for the disk (SQLite synchronous=NORMAL in WAL
@@ -77,6 +88,17 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
         pragmas.ExecuteNonQuery();
         return connection;
     }
+
+    public override DbConnection OpenWriter()
+    {
+        // SQLite checkpoints inside the commit that makes the WAL pass 1000 pages: writing the pages back and flushing the
+        // database file there stalls every answer of the batch. HotPathDatabase checkpoints in the background instead.
+        var connection = Open();
+        Execute(connection, null, "PRAGMA wal_autocheckpoint=0");
+        return connection;
+    }
+
+    public override void Checkpoint(DbConnection connection) => Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
 
     public override DbTransaction BeginWrite(DbConnection connection, bool durable)
     {

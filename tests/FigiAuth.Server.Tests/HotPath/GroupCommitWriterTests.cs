@@ -87,6 +87,26 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     }
 
     [Fact]
+    public async Task Succeeds_WhenTheWriterLeavesCheckpointsToTheCheckpointer()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        if (!dialect.IsSqlite) return; // PostgreSQL checkpoints by itself
+
+        using var writer = dialect.OpenWriter();
+        using var setting = writer.CreateCommand();
+        setting.CommandText = "PRAGMA wal_autocheckpoint";
+        Assert.Equal(0L, setting.ExecuteScalar());
+
+        using var checkpointer = dialect.Open();
+        using var checkpoint = checkpointer.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var result = checkpoint.ExecuteReader();
+        Assert.True(result.Read());
+        Assert.Equal(0L, result.GetInt64(0)); // not blocked: a passive checkpoint runs beside the writer
+    }
+
+    [Fact]
     public async Task Succeeds_WhenRelaxedAndDurableWorkShareABatch()
     {
         if (!factory.EnsureAvailable()) return;
