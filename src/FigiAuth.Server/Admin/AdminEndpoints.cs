@@ -62,6 +62,17 @@ public static class AdminEndpoints
         return TypedResults.Ok(new AuditPage(rows.Select(AuditEventView.From).ToList(), rows.Count == limit ? rows[^1].Seq : null));
     }
 
-    static async Task<Ok<AuditVerification>> VerifyAuditAsync(AuditChainVerifier verifier, CancellationToken ct) =>
-        TypedResults.Ok(await verifier.VerifyAsync(ct));
+    /// <summary>GET /admin/v1/audit/verify[?expectHead=SEQ:HASH]: the chain, and that it still holds a head recorded earlier.</summary>
+    static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> VerifyAuditAsync(AuditChainVerifier verifier, string? expectHead,
+        CancellationToken ct)
+    {
+        var recorded = AuditHead.TryParse(expectHead);
+        if (expectHead is not null && recorded is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "expectHead is not SEQ:HASH",
+                detail: "Pass the head a previous verification returned, e.g. 42:3q2-7w...");
+        }
+
+        return TypedResults.Ok(await verifier.VerifyAsync(recorded, ct));
+    }
 }

@@ -5,15 +5,27 @@ using Microsoft.EntityFrameworkCore;
 namespace FigiAuth.Server.Audit;
 
 /// <summary>
-/// <c>dotnet run --project src/FigiAuth.Server -- verify-audit</c>: verifies the chain, prints the result and exits
-/// 0 (intact) or 1 (broken or unreadable). Read-only: it does not apply migrations.
+/// <c>dotnet run --project src/FigiAuth.Server -- verify-audit [--expect-head SEQ:HASH]</c>: verifies the chain, prints
+/// the result with the head to record, and exits 0 (intact, and still holding the expected head) or 1 (broken, cut
+/// short, or unreadable). Read-only: it does not apply migrations.
 /// </summary>
 public static class VerifyAuditCommand
 {
     public const string Name = "verify-audit";
 
+    /// <summary>The configuration key of <c>--expect-head</c>.</summary>
+    public const string ExpectHeadKey = "expect-head";
+
     public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
     {
+        var expectHead = services.GetRequiredService<IConfiguration>()[ExpectHeadKey];
+        AuditHead? recorded = null;
+        if (expectHead is not null && (recorded = AuditHead.TryParse(expectHead)) is null)
+        {
+            await output.WriteLineAsync("audit chain NOT VERIFIED: --expect-head must be SEQ:HASH as a previous run printed it");
+            return 1;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>();
         try
@@ -24,9 +36,9 @@ public static class VerifyAuditCommand
                 return 1;
             }
 
-            var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync();
+            var result = await scope.ServiceProvider.GetRequiredService<AuditChainVerifier>().VerifyAsync(recorded);
             await output.WriteLineAsync(result.Valid
-                ? $"audit chain OK: {result.EventsChecked} events"
+                ? $"audit chain OK: {result.EventsChecked} events; head {result.Head ?? "(empty)"}"
                 : $"audit chain BROKEN at seq {result.FirstBrokenSeq}: {result.Reason} ({result.EventsChecked} events verified before it)");
             return result.Valid ? 0 : 1;
         }

@@ -65,6 +65,21 @@ public sealed class AdminEndpointsTests(FigiAuthServerFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Succeeds_WhenVerifyIsGivenTheHeadItReturned_AndFails400OnAMalformedOne()
+    {
+        var client = factory.CreateClientWithRoles("admin");
+        await factory.AddRegistrationAsync();
+        await client.PostAsJsonAsync("/admin/v1/uaf-registrations/" + (await factory.AddRegistrationAsync()).Id + "/revoke", new RevokeRequest("test"));
+
+        var first = await client.GetFromJsonAsync<AuditVerification>("/admin/v1/audit/verify");
+        var again = await client.GetFromJsonAsync<AuditVerification>("/admin/v1/audit/verify?expectHead=" + Uri.EscapeDataString(first!.Head!));
+        var malformed = await client.GetAsync("/admin/v1/audit/verify?expectHead=nonsense");
+
+        Assert.True(again!.Valid, again.Reason);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
     public async Task Fails_With404AndNoAuditEvent_WhenRegistrationIsUnknown()
     {
         var client = factory.CreateClientWithRoles("admin");

@@ -20,6 +20,7 @@ public sealed class VerifyAuditCommandTests(FigiAuthServerFactory factory) : ICl
 
         Assert.Equal(0, okCode);
         Assert.StartsWith("audit chain OK", ok.ToString());
+        Assert.Contains("; head ", ok.ToString());
         Assert.Equal(1, brokenCode);
         Assert.Contains($"BROKEN at seq {e.Seq}", broken.ToString());
     }
