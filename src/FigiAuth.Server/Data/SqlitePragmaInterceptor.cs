@@ -9,7 +9,10 @@ namespace FigiAuth.Server.Data;
 /// </summary>
 internal sealed class SqlitePragmaInterceptor(TimeSpan busyTimeout) : DbConnectionInterceptor
 {
-    string Pragmas =>
+    string Pragmas => PragmasFor(busyTimeout);
+
+    /// <summary>The statements every FigiAuth SQLite connection runs when opened (also the hot path's own connections).</summary>
+    public static string PragmasFor(TimeSpan busyTimeout) =>
         $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -81,11 +81,8 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
         var builder = new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false };
         var connection = new SqliteConnection(builder.ConnectionString) { DefaultTimeout = Math.Max(30, (int)busyTimeout.TotalSeconds) };
         connection.Open();
-        using var pragmas = connection.CreateCommand();
-        // The same pragmas as every EF connection (SqlitePragmaInterceptor): WAL, durable commits, the busy timeout.
-        pragmas.CommandText =
-            $"PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={(int)busyTimeout.TotalMilliseconds};";
-        pragmas.ExecuteNonQuery();
+        // The same pragmas as every EF connection: WAL, durable commits, foreign keys, the busy timeout.
+        Execute(connection, null, SqlitePragmaInterceptor.PragmasFor(busyTimeout));
         return connection;
     }
 
