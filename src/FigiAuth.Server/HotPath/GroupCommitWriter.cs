@@ -35,11 +35,6 @@ internal sealed class GroupCommitWriter : IDisposable
         thread.Start();
     }
 
-    /// <summary>Batches committed so far and the items they carried (for the load report and tests).</summary>
-    public long Batches { get; private set; }
-
-    public long Items { get; private set; }
-
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
     /// run more than once (after a unique-key conflict with a writer outside this queue, from a clean savepoint): it must
@@ -141,8 +136,6 @@ internal sealed class GroupCommitWriter : IDisposable
             CloseConnection();
         }
 
-        Batches++;
-        Items += items.Count;
         foreach (var item in items)
         {
             item.Publish();
