@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using FigiAuth.Testing.Support;
 
 namespace FigiAuth.EndToEnd.Tests;
 
@@ -63,8 +62,8 @@ public sealed class RefusalTests(ITestOutputHelper output) : EndToEndTest(output
 
         // Hold the dead server's port (bound, not listening: connections are refused) so no other process can start
         // listening there while the phone runs; if one already took it, hold another port the same way.
-        using var down = HoldClosed(port) ?? HoldClosed(0)!;
-        var origin = $"http://127.0.0.1:{((IPEndPoint)down.LocalEndPoint!).Port}";
+        using var down = ClosedPort.TryHold(port) ?? ClosedPort.Hold();
+        var origin = $"http://127.0.0.1:{down.Port}";
         var login = await PhoneAsync(null, "login", "--user", User, "--server", origin);
         AssertExit(5, login);
         Assert.Contains($"cannot reach {origin}/", login.Stderr);
@@ -96,20 +95,4 @@ public sealed class RefusalTests(ITestOutputHelper output) : EndToEndTest(output
         Assert.Equal(login.ExitCode, garbage.ExitCode);
         Assert.Contains("is not a FigiAuth key store", garbage.Stderr);
     });
-
-    static Socket? HoldClosed(int port)
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream,
-            ProtocolType.Tcp);
-        try
-        {
-            socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-            return socket;
-        }
-        catch (SocketException)
-        {
-            socket.Dispose();
-            return null;
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using FigiAuth.Testing.Support;
 
 namespace FigiAuth.Samples.Phone.Tests;
 
@@ -17,7 +18,7 @@ internal sealed class FakeFigiAuth : IDisposable
 
     public FakeFigiAuth()
     {
-        Origin = $"http://127.0.0.1:{FreePort()}";
+        Origin = $"http://127.0.0.1:{WebAppProcess.FreePort()}";
         _listener.Prefixes.Add(Origin + "/");
         _listener.Start();
         _loop = Task.Run(ServeAsync);
@@ -57,25 +58,6 @@ internal sealed class FakeFigiAuth : IDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>
-    /// A loopback port bound but not listening, held until disposed: connecting to it is refused, and while it is
-    /// bound the kernel hands it to no other "any free port" request (a server a parallel test starts on
-    /// WebAppProcess.FreePort(), an outgoing connection), as it could a port that was merely released.
-    /// </summary>
-    public static Socket ClosedPort()
-    {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return socket;
     }
 
     public void Dispose()

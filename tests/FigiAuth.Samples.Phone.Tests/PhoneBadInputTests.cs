@@ -1,4 +1,3 @@
-using System.Net;
 using FigiAuth.Testing.Support;
 
 namespace FigiAuth.Samples.Phone.Tests;
@@ -80,8 +79,8 @@ public sealed class PhoneBadInputTests : IDisposable
     [Fact]
     public async Task Approve_ServerUnreachable_IsANetworkError()
     {
-        using var closed = FakeFigiAuth.ClosedPort();
-        var origin = $"http://127.0.0.1:{((IPEndPoint)closed.LocalEndPoint!).Port}";
+        using var closed = ClosedPort.Hold();
+        var origin = $"http://127.0.0.1:{closed.Port}";
         _files.WithToken(origin, "amina", "token");
 
         var result = await PhoneProcess.RunAsync(_files.Args(origin, "approve", "--user", "amina"));

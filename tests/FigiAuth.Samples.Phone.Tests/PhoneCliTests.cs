@@ -1,4 +1,4 @@
-using System.Net;
+using FigiAuth.Testing.Support;
 using System.Text.Json;
 
 namespace FigiAuth.Samples.Phone.Tests;
@@ -63,8 +63,8 @@ public sealed class PhoneCliTests : IDisposable
     [Fact]
     public async Task Enroll_AgainstAClosedPort_ExitsWithNetworkError()
     {
-        using var closed = FakeFigiAuth.ClosedPort();
-        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
+        using var closed = ClosedPort.Hold();
+        var port = closed.Port;
 
         var result = await PhoneProcess.RunAsync(
             ["enroll", "--user", "alice", "--pin", "2468", "--store", Path.Combine(_folder, "keys.bin"), "--server", $"http://127.0.0.1:{port}"]);
