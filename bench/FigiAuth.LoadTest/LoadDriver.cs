@@ -20,9 +20,10 @@ internal sealed record PhaseResult(string Name, long Completed, long Errors, Tim
 
 /// <summary>
 /// Drives authentications. A phone is used by one ceremony at a time (its sign counter must reach the server in
-/// order), so phones are leased from a queue; with more phones than concurrent ceremonies nobody waits.
+/// order), so phones are leased from a queue; with more phones than concurrent ceremonies nobody waits. The ceremony
+/// itself is the <paramref name="client"/>'s: the lean one or the SDK.
 /// </summary>
-internal sealed class LoadDriver(IReadOnlyList<Phone> phones)
+internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient client)
 {
     readonly ConcurrentQueue<Phone> idle = new(phones);
 
@@ -140,7 +141,7 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones)
 
         try
         {
-            return await phone.AuthenticateAsync(ct) ? (true, null) : (false, "1200 without an OAUTH2 token");
+            return await client.AuthenticateAsync(phone, ct) is { } error ? (false, $"{phone.Username}: {error}") : (true, null);
         }
         catch (Exception e)
         {

@@ -21,6 +21,8 @@ internal sealed record LoadOptions
           --abs-rates N,N       open-loop rates in authentications/s (replaces --rates)
           --server-cpu N        core the server is pinned to (default 0); the harness re-execs itself on --harness-cpu
           --harness-cpu N       core of the harness (default 1); --no-pin: neither is pinned
+          --sdk-client          measure through the client SDK (UafHttpClient, UafClient, SoftwareAuthenticator) instead of
+                                the lean client (raw keep-alive sockets, the assertion signed here); enrollment always uses the SDK
           --strace              count fsync/fdatasync of the server during a 2 s closed-loop window (needs strace)
           --calibrate           only print the single-core P-256 VerifyHash rate and exit
         """;
@@ -39,6 +41,7 @@ internal sealed record LoadOptions
     public int ServerCpu { get; init; }
     public int HarnessCpu { get; init; } = 1;
     public bool NoPin { get; init; }
+    public bool SdkClient { get; init; }
     public bool Strace { get; init; }
     public bool CalibrateOnly { get; init; }
 
@@ -64,6 +67,7 @@ internal sealed record LoadOptions
                 "--server-cpu" => o with { ServerCpu = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--harness-cpu" => o with { HarnessCpu = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--no-pin" => o with { NoPin = true },
+                "--sdk-client" => o with { SdkClient = true },
                 "--strace" => o with { Strace = true },
                 "--calibrate" => o with { CalibrateOnly = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),

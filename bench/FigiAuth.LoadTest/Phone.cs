@@ -4,14 +4,21 @@ using FigiAuth.Client;
 using FigiAuth.Client.Authenticators;
 using FigiAuth.Client.Http;
 using FigiAuth.Client.KeyStore;
+using FigiAuth.LoadTest.Lean;
 using FigiAuth.Uaf.Messages;
 
 namespace FigiAuth.LoadTest;
 
-/// <summary>One enrolled user: the SDK's UafClient with one software P-256 authenticator (basic surrogate) and its own key store.</summary>
-internal sealed class Phone(string username, UafClient client, UafHttpClient http)
+/// <summary>
+/// One enrolled user: the SDK's UafClient with one software P-256 authenticator (basic surrogate) and its own key
+/// store, and the same key read out for the lean client. A run authenticates through one of the two only: each
+/// keeps its own sign counter.
+/// </summary>
+internal sealed class Phone(string username, UafClient client, UafHttpClient http, LeanCredential credential)
 {
     public string Username { get; } = username;
+
+    public LeanCredential Credential { get; } = credential;
 
     /// <summary>One complete authentication: /get (Auth, username), a fresh signature, /respond; true when 1200 with an OAUTH2 token.</summary>
     public async Task<bool> AuthenticateAsync(CancellationToken ct)
@@ -42,6 +49,7 @@ internal sealed class Phone(string username, UafClient client, UafHttpClient htt
     /// <summary>Enrolls <paramref name="count"/> users (OpenEnrollment), <paramref name="parallel"/> at a time.</summary>
     public static async Task<List<Phone>> EnrollAsync(HttpClient httpClient, Uri server, int count, int parallel)
     {
+        var getHead = LeanCeremonyClient.GetHead(server);
         var origin = server.GetLeftPart(UriPartial.Authority);
         var phones = new ConcurrentBag<Phone>();
         var run = $"{Environment.ProcessId:x}{DateTime.UtcNow.Ticks % 100000:x}";
@@ -61,7 +69,7 @@ internal sealed class Phone(string username, UafClient client, UafHttpClient htt
                 throw new InvalidOperationException($"enrollment of {username}: {result.Response.StatusCode} {result.Response.Description}");
             }
 
-            phones.Add(new Phone(username, client, http));
+            phones.Add(new Phone(username, client, http, await LeanCredential.FromStoreAsync(store, authenticator.Profile, getHead)));
         });
         return [.. phones];
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using FigiAuth.LoadTest;
+using FigiAuth.LoadTest.Lean;
 
 // FigiAuth server load harness: see LoadOptions.Usage and docs/PERFORMANCE.md "Server load test".
 LoadOptions o;
@@ -41,7 +42,10 @@ var journal = SqliteCheck.JournalMode(server.Db);
 var baseline = Calibration.OnCore(o.NoPin ? null : o.ServerCpu);
 Console.Error.WriteLine($"baseline P-256 verify: {baseline:F0}/s");
 
-var driver = new LoadDriver(phones);
+// Enrollment went through the SDK; the measured loops use the lean client unless --sdk-client.
+using var leanClient = o.SdkClient ? null : new LeanCeremonyClient(server.Url);
+var driver = new LoadDriver(phones, leanClient as ICeremonyClient ?? new SdkCeremonyClient());
+Console.Error.WriteLine($"ceremony client: {(o.SdkClient ? "SDK (--sdk-client)" : "lean")}");
 await driver.ClosedLoopAsync(o.Workers, TimeSpan.FromSeconds(o.Warmup), CancellationToken.None);
 
 // (b) closed loop, max throughput.
