@@ -63,7 +63,9 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
 
     /// <summary>
     /// (c) Open loop: ceremony i starts at t0 + i/rate whether or not earlier ones finished. Latency counts from the
-    /// scheduled start (no coordinated omission); service time from the actual start.
+    /// scheduled start (no coordinated omission); service time from the actual start. One dispatcher thread sleeps
+    /// until the next due time and then starts every ceremony whose time has come; each runs on the dispatcher up to
+    /// its first wait for the server and continues wherever that I/O completes (no thread or thread-pool hop of its own).
     /// </summary>
     public async Task<PhaseResult> OpenLoopAsync(double rate, TimeSpan duration, CancellationToken ct)
     {
@@ -75,30 +77,36 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
         string? firstError = null;
         var t0 = Stopwatch.GetTimestamp();
         var ticksPerCeremony = Stopwatch.Frequency / rate;
+        long Due(int i) => t0 + (long)(i * ticksPerCeremony);
+
+        async Task RunAsync(int index, long due)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var (ok, error) = await OneAsync(ct);
+            var end = Stopwatch.GetTimestamp();
+            latencies[index] = Stopwatch.GetElapsedTime(due, end).TotalMilliseconds;
+            service[index] = Stopwatch.GetElapsedTime(started, end).TotalMilliseconds;
+            if (ok)
+            {
+                Interlocked.Increment(ref completed);
+            }
+            else
+            {
+                Interlocked.Increment(ref errors);
+                Interlocked.CompareExchange(ref firstError, error, null);
+            }
+        }
+
         var dispatcher = new Thread(() =>
         {
-            for (var i = 0; i < total; i++)
+            var next = 0;
+            while (next < total)
             {
-                var due = t0 + (long)(i * ticksPerCeremony);
-                WaitUntil(due);
-                var index = i;
-                outcomes[index] = Task.Run(async () =>
+                DueTimeSleeper.SleepUntil(Due(next));
+                for (var now = Stopwatch.GetTimestamp(); next < total && Due(next) <= now; next++)
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    var (ok, error) = await OneAsync(ct);
-                    var end = Stopwatch.GetTimestamp();
-                    latencies[index] = Stopwatch.GetElapsedTime(due, end).TotalMilliseconds;
-                    service[index] = Stopwatch.GetElapsedTime(started, end).TotalMilliseconds;
-                    if (ok)
-                    {
-                        Interlocked.Increment(ref completed);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref errors);
-                        Interlocked.CompareExchange(ref firstError, error, null);
-                    }
-                }, ct);
+                    outcomes[next] = RunAsync(next, Due(next));
+                }
             }
         }) { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "open-loop dispatcher" };
         dispatcher.Start();
@@ -108,28 +116,6 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
         Array.Sort(latencies);
         Array.Sort(service);
         return new PhaseResult($"open {rate:F0}/s", completed, errors, elapsed, latencies, service, rate, firstError);
-    }
-
-    /// <summary>Sleeps while the deadline is more than 1.5 ms away, then yields the core until it arrives.</summary>
-    static void WaitUntil(long due)
-    {
-        while (true)
-        {
-            var left = due - Stopwatch.GetTimestamp();
-            if (left <= 0)
-            {
-                return;
-            }
-
-            if (left > Stopwatch.Frequency * 3 / 2000)
-            {
-                Thread.Sleep(1);
-            }
-            else
-            {
-                Thread.Yield();
-            }
-        }
     }
 
     async Task<(bool Ok, string? Error)> OneAsync(CancellationToken ct)
