@@ -97,6 +97,9 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
             }
         }
 
+        // Awaited, not joined: with inline socket completions this method may be running on the epoll thread, and
+        // blocking it would hold up every ceremony's I/O until the dispatcher is done.
+        var dispatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var dispatcher = new Thread(() =>
         {
             var next = 0;
@@ -108,9 +111,11 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
                     outcomes[next] = RunAsync(next, Due(next));
                 }
             }
+
+            dispatched.SetResult();
         }) { IsBackground = true, Priority = ThreadPriority.AboveNormal, Name = "open-loop dispatcher" };
         dispatcher.Start();
-        dispatcher.Join();
+        await dispatched.Task;
         await Task.WhenAll(outcomes);
         var elapsed = Stopwatch.GetElapsedTime(t0);
         Array.Sort(latencies);

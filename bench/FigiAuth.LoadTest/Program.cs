@@ -51,12 +51,15 @@ await driver.ClosedLoopAsync(o.Workers, TimeSpan.FromSeconds(o.Warmup), Cancella
 // (b) closed loop, max throughput.
 var cpuBefore = server.CpuSeconds();
 var harnessBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var harnessUserBefore = Process.GetCurrentProcess().UserProcessorTime;
 var closed = await driver.ClosedLoopAsync(o.Workers, TimeSpan.FromSeconds(o.Duration), CancellationToken.None);
 var cpuAfter = server.CpuSeconds();
 // The harness's own share of its core: near 100 % means the harness, not the server, limited the closed loop.
 var harnessShare = (Process.GetCurrentProcess().TotalProcessorTime - harnessBefore).TotalSeconds / closed.Elapsed.TotalSeconds;
 var memClosed = server.Memory();
-Console.Error.WriteLine($"closed loop: {closed.Rate:F0}/s, errors {closed.Errors}");
+var harnessUserShare = (Process.GetCurrentProcess().UserProcessorTime - harnessUserBefore).TotalSeconds / closed.Elapsed.TotalSeconds;
+Console.Error.WriteLine($"closed loop: {closed.Rate:F0}/s, errors {closed.Errors}; harness CPU {harnessShare:P0} of a core "
+    + $"(user {harnessUserShare:P0}), {harnessShare * 1e6 / Math.Max(1, closed.Rate):F0} µs per ceremony");
 
 string? fsyncs = null;
 if (o.Strace && server.Pid is { } pid)
