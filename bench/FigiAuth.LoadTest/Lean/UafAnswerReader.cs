@@ -31,15 +31,12 @@ internal static class UafAnswerReader
         ExpectStart(ref reader, JsonTokenType.StartObject, "ReturnUAFRequest");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("statusCode"u8) && reader.Read())
+            if (TryReadStatus(ref reader, ref status, ref description))
             {
-                status = reader.GetInt32();
+                continue;
             }
-            else if (reader.ValueTextEquals("description"u8) && reader.Read())
-            {
-                description = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("uafRequest"u8) && reader.Read())
+
+            if (reader.ValueTextEquals("uafRequest"u8) && reader.Read())
             {
                 scratch.ResetWrittenCount();
                 // Unescaping never makes a string longer.
@@ -118,15 +115,12 @@ internal static class UafAnswerReader
         ExpectStart(ref reader, JsonTokenType.StartObject, "ServerResponse");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("statusCode"u8) && reader.Read())
+            if (TryReadStatus(ref reader, ref status, ref description))
             {
-                status = reader.GetInt32();
+                continue;
             }
-            else if (reader.ValueTextEquals("description"u8) && reader.Read())
-            {
-                description = reader.GetString();
-            }
-            else if (reader.ValueTextEquals("additionalTokens"u8))
+
+            if (reader.ValueTextEquals("additionalTokens"u8))
             {
                 token = HasOAuth2Token(ref reader);
             }
@@ -168,6 +162,24 @@ internal static class UafAnswerReader
         }
 
         return found;
+    }
+
+    /// <summary>Reads the member the reader is on when it is statusCode or description (both answers have them).</summary>
+    static bool TryReadStatus(ref Utf8JsonReader reader, ref int status, ref string? description)
+    {
+        if (reader.ValueTextEquals("statusCode"u8) && reader.Read())
+        {
+            status = reader.GetInt32();
+            return true;
+        }
+
+        if (reader.ValueTextEquals("description"u8) && reader.Read())
+        {
+            description = reader.GetString();
+            return true;
+        }
+
+        return false;
     }
 
     static void ExpectStart(ref Utf8JsonReader reader, JsonTokenType token, string what)
