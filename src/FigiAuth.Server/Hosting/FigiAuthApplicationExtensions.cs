@@ -1,5 +1,6 @@
 using FigiAuth.Server.Limits;
 using FigiAuth.Server.Operations;
+using FigiAuth.Server.Uaf;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -13,6 +14,8 @@ public static class FigiAuthApplicationExtensions
         // First, so logs and rate limits see the client behind a trusted proxy (FigiAuth:ForwardedHeaders; off by default).
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        // The two requests of every UAF ceremony skip the rest of the pipeline, with the same limits and checks (UafFastLane).
+        app.UseMiddleware<UafFastLane>();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<UafRequestLimits>();

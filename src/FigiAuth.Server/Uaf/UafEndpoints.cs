@@ -8,7 +8,6 @@ using FigiAuth.Uaf;
 using FigiAuth.Uaf.Messages;
 using FigiAuth.Uaf.Verification;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -35,7 +34,7 @@ public static class UafEndpoints
         TypedResults.Json(settings.TrustedFacetList, UafJsonContext.Default.TrustedFacetList, TrustedAppsMediaType);
 
     /// <summary>POST /uaf/v1/get: GetUAFRequest -> ReturnUAFRequest (1200, or 14xx with a description).</summary>
-    static async Task<Results<JsonHttpResult<UafGetAnswer>, ProblemHttpResult>> GetUafRequestAsync(
+    internal static async Task<Results<JsonHttpResult<UafGetAnswer>, ProblemHttpResult>> GetUafRequestAsync(
         HttpContext http, [AsParameters] UafGetServices services, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -63,8 +62,7 @@ public static class UafEndpoints
         else if (op == UafOperation.Auth && context.Transaction is null && context.ConfirmationId is null)
         {
             var name = context.Username is { Length: > 0 } n ? n : null;
-            answer = await services.Authentication.IssueAsync(name,
-                name is null ? null : http.RequestServices.GetRequiredService<ILookupNormalizer>().NormalizeName(name));
+            answer = await services.Authentication.IssueAsync(name, name is null ? null : services.Normalizer.NormalizeName(name));
         }
         else
         {
@@ -82,7 +80,7 @@ public static class UafEndpoints
     }
 
     /// <summary>POST /uaf/v1/respond: SendUAFResponse -> ServerResponse.</summary>
-    static async Task<Results<JsonHttpResult<ServerResponse>, ProblemHttpResult>> SendUafResponseAsync(
+    internal static async Task<Results<JsonHttpResult<ServerResponse>, ProblemHttpResult>> SendUafResponseAsync(
         HttpContext http, [AsParameters] UafRespondServices services, CancellationToken ct)
     {
         var body = await ReadBodyAsync(http.Request, ct);
@@ -171,6 +169,6 @@ public static class UafEndpoints
         }
     }
 
-    static string AnswerType(HttpRequest request) =>
+    internal static string AnswerType(HttpRequest request) =>
         UafTransportFilter.IsJson(request.ContentType) ? "application/json" : UafTransportFilter.FidoUafMediaType;
 }

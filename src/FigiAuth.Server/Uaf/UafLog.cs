@@ -13,4 +13,8 @@ internal static partial class UafLog
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "UAF counter regression at {StepId}: registration marked suspect")]
     public static partial void CounterRegression(ILogger logger, string stepId);
+
+    /// <summary>The request log line of the UAF fast lane (the general pipeline's request logging does not see those requests).</summary>
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms")]
+    public static partial void Served(ILogger logger, string requestMethod, string requestPath, int statusCode, double elapsed);
 }

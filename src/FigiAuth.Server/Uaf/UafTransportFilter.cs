@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FigiAuth.Server.Uaf;
 
@@ -11,22 +12,20 @@ internal sealed class UafTransportFilter : IEndpointFilter
 {
     public const string FidoUafMediaType = "application/fido+uaf";
 
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Refusal(context.HttpContext.Request) is { } refusal ? ValueTask.FromResult<object?>(refusal) : next(context);
+
+    /// <summary>The 403/415 answer this request gets, or null when the transport binding accepts it.</summary>
+    public static ProblemHttpResult? Refusal(HttpRequest request)
     {
-        var request = context.HttpContext.Request;
         if (request.Headers.ContainsKey("Access-Control-Request-Method"))
         {
-            return ValueTask.FromResult<object?>(TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
-                title: "Cross-origin requests are not served", detail: "The UAF endpoints do not answer CORS preflight requests."));
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                title: "Cross-origin requests are not served", detail: "The UAF endpoints do not answer CORS preflight requests.");
         }
 
-        if (!IsAccepted(request.ContentType))
-        {
-            return ValueTask.FromResult<object?>(TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Unsupported content type", detail: $"Send {FidoUafMediaType} or application/json (UTF-8)."));
-        }
-
-        return next(context);
+        return IsAccepted(request.ContentType) ? null : TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Unsupported content type", detail: $"Send {FidoUafMediaType} or application/json (UTF-8).");
     }
 
     public static bool IsJson(string? contentType) =>
