@@ -21,11 +21,14 @@ internal sealed class EncodedJwsHeader
     /// <summary>The header segment as ASCII bytes, ready to copy in front of the payload segment.</summary>
     public byte[] Segment { get; }
 
-    /// <summary>Members in the order JsonWebTokenHandler wrote them; kid left out when the key has none, as it did.</summary>
+    /// <summary>
+    /// Members in the order and escaping JsonWebTokenHandler wrote them ("at+jwt", not "at\u002Bjwt"); kid left out when
+    /// the key has none, as it did.
+    /// </summary>
     public static EncodedJwsHeader For(string? kid)
     {
         var json = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(json))
+        using (var writer = new Utf8JsonWriter(json, AccessTokenPayload.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("alg", SigningKeyRing.Algorithm);

@@ -1,17 +1,24 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 
 namespace FigiAuth.Server.Tests.Tokens;
 
 /// <summary>A compact JWS split and decoded as it is on the wire: the JSON of header and payload, the raw signature.</summary>
-sealed record IssuedToken(JsonElement Header, JsonElement Payload, byte[] Signature)
+sealed record IssuedToken(string HeaderText, JsonElement Payload, byte[] Signature)
 {
     public static IssuedToken Parse(string token)
     {
         var segments = token.Split('.');
         Assert.Equal(3, segments.Length);
-        return new IssuedToken(Json(segments[0]), Json(segments[1]), Base64Url.DecodeFromChars(segments[2]));
+        return new IssuedToken(Encoding.UTF8.GetString(Base64Url.DecodeFromChars(segments[0])), Json(segments[1]),
+            Base64Url.DecodeFromChars(segments[2]));
     }
+
+    /// <summary>The payload JSON as written, to check its escaping.</summary>
+    public string PayloadText => Payload.GetRawText();
+
+    public string? Kid => JsonDocument.Parse(HeaderText).RootElement.GetProperty("kid").GetString();
 
     public string[] PayloadNames => Payload.EnumerateObject().Select(p => p.Name).ToArray();
 
