@@ -80,16 +80,17 @@ public class TokenBenchmarks
             handlerPayload.Remove(random);
         }
 
-        if (!JsonNode.DeepEquals(directHeader, handlerHeader) || !JsonNode.DeepEquals(directPayload, handlerPayload))
+        if (directHeader != handlerHeader || !JsonNode.DeepEquals(directPayload, handlerPayload))
         {
             throw new InvalidOperationException($"The issuers disagree: {directHeader}{directPayload} vs {handlerHeader}{handlerPayload}");
         }
     }
 
-    static (JsonObject Header, JsonObject Payload) Decode(string token)
+    /// <summary>The header as written (it is the same bytes for every token of a key), the payload as JSON.</summary>
+    static (string Header, JsonObject Payload) Decode(string token)
     {
         var segments = token.Split('.');
-        return (JsonNode.Parse(Base64Url.DecodeFromChars(segments[0]))!.AsObject(),
+        return (Encoding.UTF8.GetString(Base64Url.DecodeFromChars(segments[0])),
             JsonNode.Parse(Base64Url.DecodeFromChars(segments[1]))!.AsObject());
     }
 }
