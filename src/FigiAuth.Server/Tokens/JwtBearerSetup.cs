@@ -23,7 +23,7 @@ internal sealed class JwtBearerSetup(SigningKeyRing ring, IOptions<FigiAuthOptio
             ValidIssuers = [IssuerName.Of(o.PublicOrigin!), o.PublicOrigin],
             ValidAudience = o.Tokens.Audience,
             ValidAlgorithms = [SigningKeyRing.Algorithm],
-            ValidTypes = ["at+jwt"],
+            ValidTypes = [AccessTokenIssuer.TokenType],
             IssuerSigningKeyResolver = (_, _, _, _) => ring.ValidationKeys,
             NameClaimType = "sub",
             RoleClaimType = AccessTokenIssuer.RoleClaim,

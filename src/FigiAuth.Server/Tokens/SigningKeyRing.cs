@@ -24,6 +24,9 @@ public sealed class SigningKeyRing(IDataProtectionProvider dataProtection, TimeP
     /// <summary>The key that signs now.</summary>
     public SigningCredentials SigningCredentials => Current.Signing;
 
+    /// <summary>The key that signs now (the key of <see cref="SigningCredentials"/>), with its ECDsa.</summary>
+    public ECDsaSecurityKey SigningKey => Current.Keys[0];
+
     /// <summary>Every key whose tokens may still be valid; published in the JWKS.</summary>
     public IReadOnlyList<ECDsaSecurityKey> ValidationKeys => Current.Keys;
 
