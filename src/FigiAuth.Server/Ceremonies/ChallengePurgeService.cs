@@ -1,10 +1,10 @@
 namespace FigiAuth.Server.Ceremonies;
 
-/// <summary>Deletes expired challenges every few minutes so the table stays bounded (SECURITY.md RL-02).</summary>
+/// <summary>Deletes expired challenges every minute, in chunks, so the table stays bounded (SECURITY.md RL-02).</summary>
 internal sealed partial class ChallengePurgeService(IServiceScopeFactory scopes, TimeProvider time,
     ILogger<ChallengePurgeService> logger) : BackgroundService
 {
-    static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+    static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,7 +14,7 @@ internal sealed partial class ChallengePurgeService(IServiceScopeFactory scopes,
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var purged = await scope.ServiceProvider.GetRequiredService<ChallengeStore>().PurgeExpiredAsync(stoppingToken);
+                var purged = await scope.ServiceProvider.GetRequiredService<ChallengeStore>().PurgeExpiredAsync(cancellationToken: stoppingToken);
                 Purged(logger, purged);
             }
             catch (Exception e) when (e is not OperationCanceledException)

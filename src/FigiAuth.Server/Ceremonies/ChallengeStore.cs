@@ -101,9 +101,27 @@ public sealed class ChallengeStore(FigiAuthDbContext db, TimeProvider time, IOpt
     }
 
     /// <summary>Deletes challenges that expired before now; returns how many.</summary>
-    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Deletes expired challenges, <paramref name="chunk"/> rows per statement: one statement over everything expired would
+    /// hold SQLite's write lock (and the group commit's answers) for as long as it runs — at a few thousand authentications
+    /// a second that is hundreds of thousands of rows.
+    /// </summary>
+    public async Task<int> PurgeExpiredAsync(int chunk = DefaultPurgeChunk, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunk, 1);
         var now = time.GetUtcNow();
-        return db.CeremonyChallenges.Where(c => c.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);
+        var total = 0;
+        while (true)
+        {
+            var expired = db.CeremonyChallenges.Where(c => c.ExpiresAt < now).OrderBy(c => c.ExpiresAt).Select(c => c.Id).Take(chunk);
+            var deleted = await db.CeremonyChallenges.Where(c => expired.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+            total += deleted;
+            if (deleted < chunk)
+            {
+                return total;
+            }
+        }
     }
+
+    public const int DefaultPurgeChunk = 1000;
 }

@@ -86,6 +86,28 @@ public abstract class ChallengeStoreTests(FigiAuthServerFactory factory)
     }
 
     [Fact]
+    public async Task Succeeds_WhenPurgeDeletesMoreExpiredChallengesThanOneChunk()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var old = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            old.Add((await CreateAsync()).Id);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(6));
+        var fresh = await CreateAsync();
+
+        var purged = await WithStoreAsync((store, _) => store.PurgeExpiredAsync(chunk: 2));
+        var left = await factory.WithDbAsync((db, _) => db.CeremonyChallenges
+            .Where(c => old.Contains(c.Id) || c.Id == fresh.Id).Select(c => c.Id).ToListAsync());
+
+        // Other tests of this class share the database: their expired challenges go too.
+        Assert.True(purged >= old.Count, $"purged {purged}");
+        Assert.Equal([fresh.Id], left);
+    }
+
+    [Fact]
     public async Task Succeeds_WhenPurgeDeletesOnlyExpiredChallenges()
     {
         if (!factory.EnsureAvailable()) return;
