@@ -16,6 +16,8 @@ public static class FigiAuthApplicationExtensions
         app.UseExceptionHandler();
         // The two requests of every UAF ceremony skip the rest of the pipeline, with the same limits and checks (UafFastLane).
         app.UseMiddleware<UafFastLane>();
+        // Said here, after the fast lane: WebApplication would otherwise put routing at the very start, in front of it.
+        app.UseRouting();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseMiddleware<UafRequestLimits>();
