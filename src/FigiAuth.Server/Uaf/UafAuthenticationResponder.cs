@@ -88,11 +88,14 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
             if (!batch.TryAdvanceSignCounter(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now))
             {
                 batch.RollbackTo(CounterSavepoint);
+                batch.Release(CounterSavepoint);
                 return Refuse(batch, new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
                     "the sign counter was already used (replay) or the registration changed"), userId, now);
             }
         }
 
+        // Released at once: an open savepoint would make SQLite copy every page the later items of the batch touch.
+        batch.Release(CounterSavepoint);
         batch.Audit(UafResponseProcessor.SuccessEntry(outcome, userId, confirmationId: null), now);
         return null;
     }

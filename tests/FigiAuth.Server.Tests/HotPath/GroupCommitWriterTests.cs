@@ -160,6 +160,56 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     }
 
     [Fact]
+    public async Task Fails_WhenAnItemAmongManyThrows_AndTheOthersAreRunAgainAndCommitOnce()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var before = await factory.WithDbAsync((db, _) => db.AuditEvents.CountAsync());
+        var kept = Enumerable.Range(0, 20).Select(_ => NewChallenge()).ToList();
+        var undone = NewChallenge();
+        var runs = 0;
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        // Holds the writer in a batch of its own while the others queue, so they all share the next batch.
+        var holding = Hot.Writer.WriteAsync(_ =>
+        {
+            entered.Set();
+            release.Wait();
+            return true;
+        });
+        entered.Wait();
+
+        var succeeding = kept.Select(row => Hot.Writer.WriteAsync(batch =>
+        {
+            Interlocked.Increment(ref runs);
+            batch.InsertChallenge(row);
+            batch.Audit(new AuditEntry("test.kept", Subject: row.Challenge), DateTimeOffset.UtcNow);
+            return row.Challenge;
+        })).ToList();
+        var failing = Hot.Writer.WriteAsync<string>(batch =>
+        {
+            batch.InsertChallenge(undone);
+            batch.Audit(new AuditEntry("test.undone"), DateTimeOffset.UtcNow);
+            throw new InvalidOperationException("this item fails after writing");
+        });
+        release.Set();
+
+        Assert.True(await holding);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal(kept.Select(r => r.Challenge), await Task.WhenAll(succeeding));
+        Assert.Equal(2 * kept.Count, runs); // the plain run, abandoned at the last item, then the careful one
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
+        foreach (var row in kept)
+        {
+            Assert.NotNull(await Hot.Reader.PeekChallengeAsync(row.Challenge, DateTimeOffset.UtcNow));
+        }
+
+        var verification = await factory.WithDbAsync((db, _) => new AuditChainVerifier(db).VerifyAsync());
+        Assert.True(verification.Valid, verification.Reason);
+        Assert.Equal(before + kept.Count, verification.EventsChecked); // each kept event once, none of the failing item
+        Assert.False(await factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(e => e.Type == "test.undone")));
+    }
+
+    [Fact]
     public async Task Succeeds_WhenHotPathAndEfAppendToTheAuditChainAtOnce()
     {
         if (!factory.EnsureAvailable()) return;
