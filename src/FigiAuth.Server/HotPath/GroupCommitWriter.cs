@@ -39,9 +39,9 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
     /// run more than once, each time from a clean state (after another item of its batch failed, or after a unique-key
-    /// conflict with a writer outside this queue): it must only act through the batch and return what it decided. Work that is not <paramref name="durable"/> commits in a
-    /// transaction of its own ahead of the durable ones, atomically but without waiting for the disk
-    /// (<see cref="HotPathDialect.BeginWrite"/>); any later durable commit flushes it too.
+    /// conflict with a writer outside this queue): it must only act through the batch and return what it decided. Work that is not <paramref name="durable"/> commits atomically
+    /// but without waiting for the disk (<see cref="HotPathDialect.BeginWrite"/>) when its batch holds no durable work;
+    /// otherwise it commits with the batch's durable work. Any later durable commit flushes it too.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<WriteBatch, T> work, bool durable = true)
     {
@@ -77,13 +77,10 @@ internal sealed class GroupCommitWriter : IDisposable
         // In process, SQLite writers outside this queue (EF paths) take turns with whole batches instead of meeting
         // SQLite's sleeping busy handler; correctness never depends on it (BEGIN IMMEDIATE holds the real lock).
         using var held = dialect.IsSqlite ? gate.Enter() : null;
-        var relaxed = items.FindAll(i => !i.Durable);
-        if (relaxed.Count > 0)
-        {
-            RunTransaction(relaxed, durable: false);
-        }
-
-        RunTransaction(relaxed.Count > 0 ? items.FindAll(i => i.Durable) : items, durable: true);
+        // One transaction per batch: relaxed work that shares a batch with durable work rides on the durable commit (its
+        // task then completes after the flush, which only makes it later, never less safe); a batch of relaxed work
+        // alone commits without waiting for the disk.
+        RunTransaction(items, durable: items.Exists(i => i.Durable));
     }
 
     void RunTransaction(List<WorkItem> items, bool durable)
