@@ -40,7 +40,7 @@ internal sealed class WriteBatch : IDisposable
     internal void Begin(bool durable)
     {
         this.durable = durable;
-        transaction = dialect.BeginWrite(connection, durable);
+        transaction = dialect.BeginWrite(connection, durable, Run);
         ReadTail();
     }
 
@@ -80,7 +80,7 @@ internal sealed class WriteBatch : IDisposable
         tails.Clear();
         try
         {
-            dialect.EndWrite(connection, durable);
+            dialect.EndWrite(durable, Run);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
@@ -111,7 +111,7 @@ internal sealed class WriteBatch : IDisposable
         tail = tails[name];
     }
 
-    /// <summary>Savepoint statements: a handful of fixed texts, each prepared once.</summary>
+    /// <summary>Savepoint and synchronous statements: a handful of fixed texts, each prepared once.</summary>
     void Run(string sql)
     {
         if (!statements.TryGetValue(sql, out var command))
