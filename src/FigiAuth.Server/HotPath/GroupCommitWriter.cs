@@ -8,9 +8,9 @@ namespace FigiAuth.Server.HotPath;
 /// Group commit for the UAF hot path. Requests queue small work items; one thread with one connection takes every item
 /// waiting (up to <see cref="MaxBatch"/>), runs them one after another inside one transaction and commits once. Items
 /// first run plainly (the common case: none fails); only when one throws is that transaction rolled back and the batch
-/// run again with a savepoint around each item, so one item's failure undoes only that item. One durable commit (one disk flush with
-/// synchronous=FULL) then answers the whole batch, and no item's task completes before that commit: an answer is never
-/// sent for a change that is not yet on disk (SECURITY.md D5). Under load the batch grows by itself (everything that
+/// run again with a savepoint around each item, so one item's failure undoes only that item. One durable commit (one
+/// disk flush with synchronous=FULL) then answers the whole batch, and no item's task completes before that commit: an
+/// answer is never sent for a change that is not yet on disk (SECURITY.md D5). Under load the batch grows by itself (everything that
 /// arrived during the previous flush), which is what lets durable SQLite keep up with the verifier.
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
@@ -39,9 +39,10 @@ internal sealed class GroupCommitWriter : IDisposable
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
     /// run more than once, each time from a clean state (after another item of its batch failed, or after a unique-key
-    /// conflict with a writer outside this queue): it must only act through the batch and return what it decided. Work that is not <paramref name="durable"/> commits atomically
-    /// but without waiting for the disk (<see cref="HotPathDialect.BeginWrite"/>) when its batch holds no durable work;
-    /// otherwise it commits with the batch's durable work. Any later durable commit flushes it too.
+    /// conflict with a writer outside this queue): it must only act through the batch and return what it decided. Work
+    /// that is not <paramref name="durable"/> commits atomically but without waiting for the disk
+    /// (<see cref="HotPathDialect.BeginWrite"/>) when its batch holds no durable work; otherwise it commits with the
+    /// batch's durable work. Any later durable commit flushes it too.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<WriteBatch, T> work, bool durable = true)
     {
