@@ -6,10 +6,11 @@ namespace FigiAuth.Server.HotPath;
 
 /// <summary>
 /// Group commit for the UAF hot path. Requests queue small work items; one thread with one connection takes every item
-/// waiting (up to <see cref="MaxBatch"/>), runs them one after another inside one transaction — each in its own
-/// savepoint, so one item's failure undoes only that item — and commits once. One durable commit (one disk flush with
-/// synchronous=FULL) then answers the whole batch, and no item's task completes before that commit: an answer is never
-/// sent for a change that is not yet on disk (SECURITY.md D5). Under load the batch grows by itself (everything that
+/// waiting (up to <see cref="MaxBatch"/>), runs them one after another inside one transaction and commits once. Items
+/// first run plainly (the common case: none fails); only when one throws is that transaction rolled back and the batch
+/// run again with a savepoint around each item, so one item's failure undoes only that item. One durable commit (one
+/// disk flush with synchronous=FULL) then answers the whole batch, and no item's task completes before that commit: an
+/// answer is never sent for a change that is not yet on disk (SECURITY.md D5). Under load the batch grows by itself (everything that
 /// arrived during the previous flush), which is what lets durable SQLite keep up with the verifier.
 /// </summary>
 internal sealed class GroupCommitWriter : IDisposable
@@ -37,10 +38,11 @@ internal sealed class GroupCommitWriter : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
-    /// run more than once (after a unique-key conflict with a writer outside this queue, from a clean savepoint): it must
-    /// only act through the batch and return what it decided. Work that is not <paramref name="durable"/> commits in a
-    /// transaction of its own ahead of the durable ones, atomically but without waiting for the disk
-    /// (<see cref="HotPathDialect.BeginWrite"/>); any later durable commit flushes it too.
+    /// run more than once, each time from a clean state (after another item of its batch failed, or after a unique-key
+    /// conflict with a writer outside this queue): it must only act through the batch and return what it decided. Work
+    /// that is not <paramref name="durable"/> commits atomically but without waiting for the disk
+    /// (<see cref="HotPathDialect.BeginWrite"/>) when its batch holds no durable work; otherwise it commits with the
+    /// batch's durable work. Any later durable commit flushes it too.
     /// </summary>
     public Task<T> WriteAsync<T>(Func<WriteBatch, T> work, bool durable = true)
     {
@@ -76,13 +78,10 @@ internal sealed class GroupCommitWriter : IDisposable
         // In process, SQLite writers outside this queue (EF paths) take turns with whole batches instead of meeting
         // SQLite's sleeping busy handler; correctness never depends on it (BEGIN IMMEDIATE holds the real lock).
         using var held = dialect.IsSqlite ? gate.Enter() : null;
-        var relaxed = items.FindAll(i => !i.Durable);
-        if (relaxed.Count > 0)
-        {
-            RunTransaction(relaxed, durable: false);
-        }
-
-        RunTransaction(relaxed.Count > 0 ? items.FindAll(i => i.Durable) : items, durable: true);
+        // One transaction per batch: relaxed work that shares a batch with durable work rides on the durable commit (its
+        // task then completes after the flush, which only makes it later, never less safe); a batch of relaxed work
+        // alone commits without waiting for the disk.
+        RunTransaction(items, durable: items.Exists(i => i.Durable));
     }
 
     void RunTransaction(List<WorkItem> items, bool durable)
@@ -100,10 +99,13 @@ internal sealed class GroupCommitWriter : IDisposable
                 batch = new WriteBatch(dialect, connection);
             }
 
-            batch.Begin(durable);
-            foreach (var item in items)
+            if (!TryRunPlainly(batch, items, durable))
             {
-                RunItem(batch, item);
+                batch.Begin(durable);
+                foreach (var item in items)
+                {
+                    RunItem(batch, item);
+                }
             }
 
             batch.Commit();
@@ -139,6 +141,30 @@ internal sealed class GroupCommitWriter : IDisposable
         foreach (var item in items)
         {
             item.Publish();
+        }
+    }
+
+    /// <summary>
+    /// Runs every item without savepoints (two statements per item less); true when all succeeded and the transaction
+    /// is open for the commit. When one throws, the whole transaction is rolled back — nothing of it stays, the tail read
+    /// included — and false sends the batch to the careful run. Re-running is allowed: <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    static bool TryRunPlainly(WriteBatch batch, List<WorkItem> items, bool durable)
+    {
+        batch.Begin(durable);
+        try
+        {
+            foreach (var item in items)
+            {
+                item.Run(batch);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            batch.Rollback();
+            return false;
         }
     }
 

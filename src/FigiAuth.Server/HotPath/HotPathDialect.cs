@@ -36,11 +36,12 @@ internal abstract class HotPathDialect(string connectionString)
     /// A write transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE). When
     /// not <paramref name="durable"/>, its commit is atomic but does not wait for the disk (SQLite synchronous=NORMAL in WAL
     /// mode: flushed with the next durable commit; PostgreSQL synchronous_commit off): a crash may lose it, never tear it.
+    /// <paramref name="execute"/> runs a statement outside any transaction on the caller's statements prepared once.
     /// </summary>
-    public abstract DbTransaction BeginWrite(DbConnection connection, bool durable);
+    public abstract DbTransaction BeginWrite(DbConnection connection, bool durable, Action<string> execute);
 
     /// <summary>Undoes what <see cref="BeginWrite"/> changed on the connection, once the transaction ended.</summary>
-    public virtual void EndWrite(DbConnection connection, bool durable)
+    public virtual void EndWrite(bool durable, Action<string> execute)
     {
     }
 
@@ -97,21 +98,21 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
 
     public override void Checkpoint(DbConnection connection) => Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
 
-    public override DbTransaction BeginWrite(DbConnection connection, bool durable)
+    public override DbTransaction BeginWrite(DbConnection connection, bool durable, Action<string> execute)
     {
         if (!durable)
         {
-            Execute(connection, null, "PRAGMA synchronous=NORMAL");
+            execute("PRAGMA synchronous=NORMAL");
         }
 
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
 
-    public override void EndWrite(DbConnection connection, bool durable)
+    public override void EndWrite(bool durable, Action<string> execute)
     {
         if (!durable)
         {
-            Execute(connection, null, "PRAGMA synchronous=FULL");
+            execute("PRAGMA synchronous=FULL");
         }
     }
 
@@ -143,7 +144,7 @@ internal sealed class PostgresDialect(string connectionString) : HotPathDialect(
 
     public override Guid ReadGuid(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
 
-    public override DbTransaction BeginWrite(DbConnection connection, bool durable)
+    public override DbTransaction BeginWrite(DbConnection connection, bool durable, Action<string> execute)
     {
         var transaction = connection.BeginTransaction();
         if (!durable)

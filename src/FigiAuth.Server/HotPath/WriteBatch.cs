@@ -5,10 +5,11 @@ using FigiAuth.Server.Data;
 namespace FigiAuth.Server.HotPath;
 
 /// <summary>
-/// What a work item of <see cref="GroupCommitWriter"/> may do inside the batch's transaction. Each item runs inside
-/// its own savepoint; <see cref="Savepoint"/>/<see cref="RollbackTo"/> nest inside it. The audit chain's tail is read
-/// once per batch under the write lock and carried from event to event (and rolled back with the savepoints), so a
-/// batch of N events costs N inserts and one tail read.
+/// What a work item of <see cref="GroupCommitWriter"/> may do inside the batch's transaction. An item may open its own
+/// <see cref="Savepoint"/>s (nested in the item's savepoint when the batch runs carefully) and should release them
+/// before it returns (an open savepoint makes SQLite copy every page the rest of the batch touches). The audit chain's
+/// tail is read once per transaction under the write lock and carried from event to event (and rolled back with the
+/// savepoints), so a batch of N events costs N inserts and one tail read.
 /// </summary>
 internal sealed class WriteBatch : IDisposable
 {
@@ -39,7 +40,7 @@ internal sealed class WriteBatch : IDisposable
     internal void Begin(bool durable)
     {
         this.durable = durable;
-        transaction = dialect.BeginWrite(connection, durable);
+        transaction = dialect.BeginWrite(connection, durable, Run);
         ReadTail();
     }
 
@@ -79,7 +80,7 @@ internal sealed class WriteBatch : IDisposable
         tails.Clear();
         try
         {
-            dialect.EndWrite(connection, durable);
+            dialect.EndWrite(durable, Run);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
@@ -110,7 +111,7 @@ internal sealed class WriteBatch : IDisposable
         tail = tails[name];
     }
 
-    /// <summary>Savepoint statements: a handful of fixed texts, each prepared once.</summary>
+    /// <summary>Savepoint and synchronous statements: a handful of fixed texts, each prepared once.</summary>
     void Run(string sql)
     {
         if (!statements.TryGetValue(sql, out var command))

@@ -82,15 +82,32 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
 
         var outcome = verification.Value;
         var userId = Guid.Parse(outcome.UserId);
-        batch.Savepoint(CounterSavepoint);
+        // Losing one compare-and-set undoes the others. A single assertion needs no savepoint: its failed update changed
+        // no row. An open savepoint would make SQLite copy every page the later items of the batch touch: released at once.
+        var several = outcome.Assertions.Count > 1;
+        if (several)
+        {
+            batch.Savepoint(CounterSavepoint);
+        }
+
         foreach (var assertion in outcome.Assertions)
         {
             if (!batch.TryAdvanceSignCounter(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now))
             {
-                batch.RollbackTo(CounterSavepoint);
+                if (several)
+                {
+                    batch.RollbackTo(CounterSavepoint);
+                    batch.Release(CounterSavepoint);
+                }
+
                 return Refuse(batch, new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
                     "the sign counter was already used (replay) or the registration changed"), userId, now);
             }
+        }
+
+        if (several)
+        {
+            batch.Release(CounterSavepoint);
         }
 
         batch.Audit(UafResponseProcessor.SuccessEntry(outcome, userId, confirmationId: null), now);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FigiAuth.Server.Tests.Data;
 
-/// <summary>SECURITY.md DUR-01: WAL, synchronous=FULL, foreign keys and a busy timeout on every connection.</summary>
+/// <summary>SECURITY.md DUR-01: WAL, synchronous=FULL, foreign keys, a busy timeout and memory-mapped reads on every connection.</summary>
 public sealed class SqlitePragmaTests(FigiAuthServerFactory factory) : IClassFixture<FigiAuthServerFactory>
 {
     [Theory]
@@ -16,5 +16,20 @@ public sealed class SqlitePragmaTests(FigiAuthServerFactory factory) : IClassFix
         var value = await factory.WithDbAsync((db, _) => db.Database.SqlQueryRaw<string>(query).SingleAsync());
 
         Assert.Equal(expected, value);
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenReadsAreMemoryMapped()
+    {
+        // mmap_size has no table-valued form: ask the connection EF opened.
+        var value = await factory.WithDbAsync(async (db, _) =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA mmap_size";
+            return await command.ExecuteScalarAsync();
+        });
+
+        Assert.Equal(256L * 1024 * 1024, value);
     }
 }

@@ -160,6 +160,72 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     }
 
     [Fact]
+    public async Task Fails_WhenAnItemAmongManyThrows_AndTheOthersAreRunAgainAndCommitOnce()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var before = await factory.WithDbAsync((db, _) => db.AuditEvents.CountAsync());
+        var kept = Enumerable.Range(0, 20).Select(_ => NewChallenge()).ToList();
+        var undone = NewChallenge();
+        var runs = 0;
+        using var held = HeldWriter.Hold(Hot.Writer);
+
+        var succeeding = kept.Select(row => Hot.Writer.WriteAsync(batch =>
+        {
+            Interlocked.Increment(ref runs);
+            batch.InsertChallenge(row);
+            batch.Audit(new AuditEntry("test.kept", Subject: row.Challenge), DateTimeOffset.UtcNow);
+            return row.Challenge;
+        })).ToList();
+        var failing = Hot.Writer.WriteAsync<string>(batch =>
+        {
+            batch.InsertChallenge(undone);
+            batch.Audit(new AuditEntry("test.undone"), DateTimeOffset.UtcNow);
+            throw new InvalidOperationException("this item fails after writing");
+        });
+        held.Release();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal(kept.Select(r => r.Challenge), await Task.WhenAll(succeeding));
+        Assert.Equal(2 * kept.Count, runs); // the plain run, abandoned at the last item, then the careful one
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
+        foreach (var row in kept)
+        {
+            Assert.NotNull(await Hot.Reader.PeekChallengeAsync(row.Challenge, DateTimeOffset.UtcNow));
+        }
+
+        var verification = await factory.WithDbAsync((db, _) => new AuditChainVerifier(db).VerifyAsync());
+        Assert.True(verification.Valid, verification.Reason);
+        Assert.Equal(before + kept.Count, verification.EventsChecked); // each kept event once, none of the failing item
+        Assert.False(await factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(e => e.Type == "test.undone")));
+    }
+
+    [Fact]
+    public async Task Fails_WhenTheDurableItemOfAMixedBatchThrows_AndTheRelaxedOneStillCommits()
+    {
+        if (!factory.EnsureAvailable()) return;
+        var relaxed = NewChallenge();
+        var undone = NewChallenge();
+        using var held = HeldWriter.Hold(Hot.Writer);
+
+        var relaxedWrite = Hot.Writer.WriteAsync(batch =>
+        {
+            batch.InsertChallenge(relaxed);
+            return true;
+        }, durable: false);
+        var failing = Hot.Writer.WriteAsync<bool>(batch =>
+        {
+            batch.InsertChallenge(undone);
+            throw new InvalidOperationException("the durable item fails after writing");
+        });
+        held.Release();
+
+        Assert.True(await relaxedWrite);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(relaxed.Challenge, DateTimeOffset.UtcNow));
+        Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
     public async Task Succeeds_WhenHotPathAndEfAppendToTheAuditChainAtOnce()
     {
         if (!factory.EnsureAvailable()) return;
@@ -177,6 +243,40 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
         var verification = await factory.WithDbAsync((db, _) => new AuditChainVerifier(db).VerifyAsync());
         Assert.True(verification.Valid, verification.Reason);
         Assert.Equal(before + 220, verification.EventsChecked);
+    }
+}
+
+/// <summary>Keeps the writer busy in a batch of its own, so that everything queued meanwhile shares the next batch.</summary>
+sealed class HeldWriter : IDisposable
+{
+    readonly ManualResetEventSlim entered = new();
+    readonly ManualResetEventSlim release = new();
+    Task<bool>? holding;
+
+    public static HeldWriter Hold(GroupCommitWriter writer)
+    {
+        var held = new HeldWriter();
+        held.holding = writer.WriteAsync(_ =>
+        {
+            held.entered.Set();
+            held.release.Wait();
+            return true;
+        });
+        held.entered.Wait();
+        return held;
+    }
+
+    public void Release()
+    {
+        release.Set();
+        holding!.GetAwaiter().GetResult();
+    }
+
+    public void Dispose()
+    {
+        release.Set();
+        entered.Dispose();
+        release.Dispose();
     }
 }
 
