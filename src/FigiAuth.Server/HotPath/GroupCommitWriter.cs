@@ -59,7 +59,7 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         var reader = queue.Reader;
         var items = new List<WorkItem>(MaxBatch);
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (WaitToRead(reader))
         {
             while (items.Count < MaxBatch && reader.TryRead(out var item))
             {
@@ -71,6 +71,23 @@ internal sealed class GroupCommitWriter : IDisposable
         }
 
         CloseConnection();
+    }
+
+    /// <summary>
+    /// Blocks until work arrives (true) or the queue is completed (false). Not Task.Wait: that spins before it blocks, and
+    /// on a server given one core each spin is a sched_yield taken from the request threads the writer is waiting for.
+    /// </summary>
+    static bool WaitToRead(ChannelReader<WorkItem> reader)
+    {
+        var wait = reader.WaitToReadAsync();
+        if (wait.IsCompleted)
+        {
+            return wait.Result;
+        }
+
+        using var task = wait.AsTask();
+        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        return task.Result;
     }
 
     void RunBatch(List<WorkItem> items)
