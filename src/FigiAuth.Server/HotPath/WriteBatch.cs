@@ -111,6 +111,35 @@ internal sealed class WriteBatch : IDisposable
         tail = tails[name];
     }
 
+    /// <summary>
+    /// Runs <paramref name="update"/> for each value until one changes no row; then what the earlier ones changed is undone
+    /// and false is returned. A single value needs no savepoint (its failed update changed nothing); otherwise the
+    /// savepoint is released at once, since an open one makes SQLite copy every page the rest of the batch touches.
+    /// </summary>
+    public bool TryAll<T>(IReadOnlyList<T> values, Func<T, bool> update)
+    {
+        if (values.Count == 1)
+        {
+            return update(values[0]);
+        }
+
+        Savepoint(AllOrNoneSavepoint);
+        foreach (var value in values)
+        {
+            if (!update(value))
+            {
+                RollbackTo(AllOrNoneSavepoint);
+                Release(AllOrNoneSavepoint);
+                return false;
+            }
+        }
+
+        Release(AllOrNoneSavepoint);
+        return true;
+    }
+
+    const string AllOrNoneSavepoint = "all_or_none";
+
     /// <summary>Savepoint and synchronous statements: a handful of fixed texts, each prepared once.</summary>
     void Run(string sql)
     {

@@ -22,8 +22,6 @@ namespace FigiAuth.Server.Uaf;
 internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataStore metadata, UafSettings settings,
     UafPublicKeyCache keyCache, AccessTokenIssuer tokens, TimeProvider time, ILogger<UafAuthenticationResponder> logger)
 {
-    const string CounterSavepoint = "uaf_counter";
-
     /// <summary>The answer, or null when the challenge is a confirmation's transaction (answer it with the processor).</summary>
     public async Task<ServerResponse?> TryRespondAsync(string uafResponse, CancellationToken ct)
     {
@@ -82,32 +80,11 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
 
         var outcome = verification.Value;
         var userId = Guid.Parse(outcome.UserId);
-        // Losing one compare-and-set undoes the others. A single assertion needs no savepoint: its failed update changed
-        // no row. An open savepoint would make SQLite copy every page the later items of the batch touch: released at once.
-        var several = outcome.Assertions.Count > 1;
-        if (several)
+        // Losing one compare-and-set undoes the others.
+        if (!batch.TryAll(outcome.Assertions, a => batch.TryAdvanceSignCounter(lookup.IdOf(a.Aaid, a.KeyId), a.SignCounter, now)))
         {
-            batch.Savepoint(CounterSavepoint);
-        }
-
-        foreach (var assertion in outcome.Assertions)
-        {
-            if (!batch.TryAdvanceSignCounter(lookup.IdOf(assertion.Aaid, assertion.KeyId), assertion.SignCounter, now))
-            {
-                if (several)
-                {
-                    batch.RollbackTo(CounterSavepoint);
-                    batch.Release(CounterSavepoint);
-                }
-
-                return Refuse(batch, new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
-                    "the sign counter was already used (replay) or the registration changed"), userId, now);
-            }
-        }
-
-        if (several)
-        {
-            batch.Release(CounterSavepoint);
+            return Refuse(batch, new UafFailure(UafStatusCode.UnacceptableContent, UafSteps.Auth20,
+                "the sign counter was already used (replay) or the registration changed"), userId, now);
         }
 
         batch.Audit(UafResponseProcessor.SuccessEntry(outcome, userId, confirmationId: null), now);
