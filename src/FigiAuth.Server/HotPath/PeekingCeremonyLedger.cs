@@ -14,7 +14,7 @@ namespace FigiAuth.Server.HotPath;
 /// </summary>
 internal sealed class PeekingCeremonyLedger(CeremonyReader reader, TimeProvider time) : IUafCeremonyStore
 {
-    /// <summary>The challenge row the answer names, as read; null when unknown, used, expired or not an Auth challenge.</summary>
+    /// <summary>The challenge row the answer names, as read (a transaction's too); null when unknown, used, expired or not an Auth challenge.</summary>
     public PeekedChallenge? Peeked { get; private set; }
 
     public async ValueTask<IssuedUafRequest?> TryConsumeAsync(string challenge, UafOperation operation, CancellationToken cancellationToken)
@@ -28,6 +28,10 @@ internal sealed class PeekingCeremonyLedger(CeremonyReader reader, TimeProvider 
         }
 
         Peeked = row;
-        return UafCeremonyLedger.Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload);
+        // A confirmation's transaction is answered by UafResponseProcessor, which verifies it again in full: stopping the
+        // hot path's verification here (as an unknown challenge) spares the signature check that would be thrown away.
+        return row.Purpose == CeremonyPurpose.UafTransaction
+            ? null
+            : UafCeremonyLedger.Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload);
     }
 }
