@@ -1,7 +1,10 @@
 namespace FigiAuth.Server.Ceremonies;
 
-/// <summary>Deletes expired challenges every minute, in chunks, so the table stays bounded (SECURITY.md RL-02).</summary>
-internal sealed partial class ChallengePurgeService(IServiceScopeFactory scopes, TimeProvider time,
+/// <summary>
+/// Deletes expired challenges every minute, in chunks, so the table stays bounded (SECURITY.md RL-02); and drops expired
+/// entries of the hot path's memory (<see cref="HotPath.HotPathCache"/>).
+/// </summary>
+internal sealed partial class ChallengePurgeService(IServiceScopeFactory scopes, TimeProvider time, HotPath.HotPathCache cache,
     ILogger<ChallengePurgeService> logger) : BackgroundService
 {
     static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
@@ -11,6 +14,7 @@ internal sealed partial class ChallengePurgeService(IServiceScopeFactory scopes,
         using var timer = new PeriodicTimer(Interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            cache.RemoveExpired();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

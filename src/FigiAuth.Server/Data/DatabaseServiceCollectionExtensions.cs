@@ -1,5 +1,6 @@
 using FigiAuth.Server.Data;
 using FigiAuth.Server.Hosting;
+using FigiAuth.Server.HotPath;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,11 @@ public static class DatabaseServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<FigiAuthOptions>>().Value;
             o.UseSqlite(ConnectionString(sp))
-                .AddInterceptors(new SqlitePragmaInterceptor(options.Database.SqliteBusyTimeout));
+                .AddInterceptors(new SqlitePragmaInterceptor(options.Database.SqliteBusyTimeout),
+                    sp.GetRequiredService<HotPathCacheInvalidation>());
         });
-        services.AddDbContext<PostgresFigiAuthDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp)));
+        services.AddDbContext<PostgresFigiAuthDbContext>((sp, o) => o.UseNpgsql(ConnectionString(sp))
+            .AddInterceptors(sp.GetRequiredService<HotPathCacheInvalidation>()));
         services.TryAddScoped<FigiAuthDbContext>(sp =>
             sp.GetRequiredService<IOptions<FigiAuthOptions>>().Value.Database.Provider switch
             {
@@ -25,6 +28,8 @@ public static class DatabaseServiceCollectionExtensions
                 _ => sp.GetRequiredService<SqliteFigiAuthDbContext>(),
             });
         services.TryAddSingleton<SqliteWriteGate>();
+        services.TryAddSingleton<HotPathCache>();
+        services.TryAddSingleton<HotPathCacheInvalidation>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

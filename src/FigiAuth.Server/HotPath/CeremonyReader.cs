@@ -7,16 +7,45 @@ namespace FigiAuth.Server.HotPath;
 /// <summary>
 /// The hot path's reads, outside any transaction: a small pool of open connections, each with its statements
 /// prepared once. SQLite in WAL mode lets these readers run beside the one writer; a read never takes a lock that a
-/// writer waits for. Every read is a single indexed lookup. The reads are asynchronous for PostgreSQL's sake (a network
+/// writer waits for. Every read is a single indexed lookup, made only when <see cref="HotPathCache"/> has no answer. The reads are asynchronous for PostgreSQL's sake (a network
 /// round trip must not hold a pool thread); Microsoft.Data.Sqlite completes them synchronously.
 /// </summary>
-internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
+internal sealed class CeremonyReader(HotPathDialect dialect, HotPathCache cache) : IDisposable
 {
     const int MaxIdle = 16;
     readonly ConcurrentBag<Session> idle = [];
     bool disposed;
 
-    public Task<PeekedChallenge?> PeekChallengeAsync(string challenge, DateTimeOffset now, CancellationToken ct = default) => UseAsync(async s =>
+    /// <summary>The challenge as issued; taken from memory when this process issued it (an answer peeks it only once).</summary>
+    public Task<PeekedChallenge?> PeekChallengeAsync(string challenge, DateTimeOffset now, CancellationToken ct = default) =>
+        cache.Challenges.TryTake(challenge, now, out var issued) ? Task.FromResult<PeekedChallenge?>(issued) : ReadChallengeAsync(challenge, now, ct);
+
+    public Task<RegistrationRow?> FindRegistrationAsync(string appId, string aaid, string keyId, CancellationToken ct = default) =>
+        cache.Registrations.TryGet((appId, aaid, keyId), cache.Now, out var row)
+            ? Task.FromResult<RegistrationRow?>(row)
+            : Remembered(cache.Registrations, (appId, aaid, keyId), () => ReadRegistrationAsync(appId, aaid, keyId, ct));
+
+    /// <summary>The user of this normalized name and its usable keys of <paramref name="appId"/>; null when there is no such user.</summary>
+    public Task<UserKeys?> FindUserKeysAsync(string normalizedName, string appId, CancellationToken ct = default) =>
+        cache.UserKeys.TryGet((appId, normalizedName), cache.Now, out var keys)
+            ? Task.FromResult<UserKeys?>(keys)
+            : Remembered(cache.UserKeys, (appId, normalizedName), () => ReadUserKeysAsync(normalizedName, appId, ct));
+
+    /// <summary>Reads and keeps what was found (not an absence: a row added later must be found at once).</summary>
+    async Task<T?> Remembered<TKey, T>(ExpiringMap<TKey, T> map, TKey key, Func<Task<T?>> read)
+        where TKey : notnull where T : class
+    {
+        var generation = map.Generation;
+        var value = await read();
+        if (value is not null)
+        {
+            map.TryAdd(key, value, cache.Now + HotPathCache.Lifetime, generation);
+        }
+
+        return value;
+    }
+
+    Task<PeekedChallenge?> ReadChallengeAsync(string challenge, DateTimeOffset now, CancellationToken ct) => UseAsync(async s =>
     {
         await using var reader = await s.Peek.With(null, challenge, dialect.Time(now)).ReadAsync(ct);
         if (!await reader.ReadAsync(ct))
@@ -29,7 +58,7 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
             reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4), dialect.ReadTime(reader, 5));
     });
 
-    public Task<RegistrationRow?> FindRegistrationAsync(string appId, string aaid, string keyId, CancellationToken ct = default) => UseAsync(async s =>
+    Task<RegistrationRow?> ReadRegistrationAsync(string appId, string aaid, string keyId, CancellationToken ct) => UseAsync(async s =>
     {
         await using var reader = await s.Registration.With(null, appId, aaid, keyId).ReadAsync(ct);
         if (!await reader.ReadAsync(ct))
@@ -43,8 +72,7 @@ internal sealed class CeremonyReader(HotPathDialect dialect) : IDisposable
             (UafRegistrationStatus)Convert.ToInt32(reader.GetValue(9)));
     });
 
-    /// <summary>The user of this normalized name and its usable keys of <paramref name="appId"/>; null when there is no such user.</summary>
-    public Task<UserKeys?> FindUserKeysAsync(string normalizedName, string appId, CancellationToken ct = default) => UseAsync(async s =>
+    Task<UserKeys?> ReadUserKeysAsync(string normalizedName, string appId, CancellationToken ct) => UseAsync(async s =>
     {
         await using var reader = await s.UserKeys.With(null, appId, normalizedName).ReadAsync(ct);
         Guid? userId = null;

@@ -10,7 +10,7 @@ namespace FigiAuth.Server.HotPath;
 /// the migrations ran at start). docs/PERFORMANCE.md "Server load test" says why the hot path does not go through EF Core.
 /// </summary>
 internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<FigiAuthOptions> options, SqliteWriteGate gate,
-    ILogger<GroupCommitWriter> logger) : IDisposable
+    HotPathCache cache, ILogger<GroupCommitWriter> logger) : IDisposable
 {
     static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
     readonly Lock opening = new();
@@ -23,6 +23,9 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
 
     public GroupCommitWriter Writer => writer ?? OpenAll().Writer;
 
+    /// <summary>What the reads may answer from memory; the writers' callers keep it current.</summary>
+    public HotPathCache Cache => cache;
+
     (CeremonyReader Reader, GroupCommitWriter Writer) OpenAll()
     {
         lock (opening)
@@ -34,7 +37,7 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
                 var dialect = HotPathDialect.For(scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>(),
                     options.Value.Database.SqliteBusyTimeout);
                 writer = new GroupCommitWriter(dialect, gate, logger);
-                reader = new CeremonyReader(dialect);
+                reader = new CeremonyReader(dialect, cache);
                 checkpointer = dialect.IsSqlite ? new Checkpointer(dialect, CheckpointInterval, logger) : null;
             }
 

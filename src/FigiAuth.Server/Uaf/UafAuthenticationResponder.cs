@@ -36,6 +36,7 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
 
         var now = time.GetUtcNow();
         var decision = await hot.Writer.WriteAsync(batch => Decide(batch, challenge, verification, lookup, now));
+        Remember(verification, decision);
         if (verification.CounterRegressions.Count > 0 && challenge is not null)
         {
             UafLog.CounterRegression(logger, UafSteps.Auth19);
@@ -48,6 +49,36 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
         }
 
         return UafResponseProcessor.Accepted(tokens, metadata, verification.Value, receipt: null);
+    }
+
+    /// <summary>
+    /// After the commit, keeps the hot path's copies of the registrations in step with it: counters advanced, and rows that
+    /// changed otherwise (marked Suspect, or a lost compare-and-set: another answer, node or revocation got there first) forgotten.
+    /// </summary>
+    void Remember(AuthenticationVerification verification, UafFailure? decision)
+    {
+        foreach (var regression in verification.CounterRegressions)
+        {
+            hot.Cache.ForgetRegistration(settings.AppId, UafSettings.NormalizeAaid(regression.Aaid), regression.KeyId);
+        }
+
+        if (!verification.Succeeded)
+        {
+            return;
+        }
+
+        foreach (var a in verification.Value.Assertions)
+        {
+            var aaid = UafSettings.NormalizeAaid(a.Aaid);
+            if (decision is null)
+            {
+                hot.Cache.CounterAdvanced(settings.AppId, aaid, a.KeyId, a.SignCounter);
+            }
+            else
+            {
+                hot.Cache.ForgetRegistration(settings.AppId, aaid, a.KeyId);
+            }
+        }
     }
 
     /// <summary>Runs in the group commit; returns the failure that refuses the answer, or null when it is accepted.</summary>

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using FigiAuth.Client.Authenticators;
+using FigiAuth.Server.Admin;
+using FigiAuth.Server.Data;
+using FigiAuth.Server.HotPath;
+using FigiAuth.Server.Tests.Infrastructure;
+using FigiAuth.Server.Tests.Uaf;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FigiAuth.Server.Tests.HotPath;
+
+/// <summary>
+/// The hot path answers reads from memory (HotPathCache); every test first makes it remember the user's registration with
+/// an accepted authentication, then changes the row one way, and expects what an uncached server answers.
+/// </summary>
+public abstract class HotPathCacheTests(FigiAuthServerFactory factory)
+{
+    HotPathCache Cache => factory.Services.GetRequiredService<HotPathCache>();
+
+    async Task<UafHarness> RememberedPhoneAsync(params AuthenticatorProfile[] profiles)
+    {
+        var phone = new UafHarness(factory, null, profiles);
+        await phone.RegisterAsync();
+        Assert.Equal(1200, (await phone.RespondAsync(await phone.AuthenticationResponseAsync())).StatusCode);
+        return phone;
+    }
+
+    [Fact]
+    public async Task Refuses_With1481_WhenAnAdministratorRevokedTheRememberedKey()
+    {
+        var phone = await RememberedPhoneAsync();
+        var id = (await phone.RegistrationsAsync())[0].Id;
+
+        var revoke = await factory.CreateClientWithRoles("admin").PostAsJsonAsync($"/admin/v1/uaf-registrations/{id}/revoke", new RevokeRequest("lost"));
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        Assert.Equal(1481, (await phone.RespondAsync(await phone.AuthenticationResponseAsync())).StatusCode);
+    }
+
+    [Fact]
+    public async Task Refuses_With1481_WhenTheRememberedKeyWasDeregistered()
+    {
+        var phone = await RememberedPhoneAsync();
+        var pending = await phone.AuthenticationResponseAsync();
+
+        Assert.Equal(1, await phone.Client.DeregisterAsync(phone.Username));
+
+        Assert.Equal(1481, (await phone.RespondAsync(pending)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Refuses_TheAnswer_WhenAnotherNodeRevokedTheKeyUnseen()
+    {
+        var phone = await RememberedPhoneAsync();
+        var id = (await phone.RegistrationsAsync())[0].Id;
+        var counter = (await phone.RegistrationsAsync())[0].SignCounter;
+        // Another node's change is not seen by this process: revoke, then put back the row as this process last read it.
+        await factory.WithDbAsync((db, _) => db.UafRegistrations.Where(r => r.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, UafRegistrationStatus.Revoked)));
+        await RememberStaleRowAsync(phone, id);
+
+        var answer = await phone.RespondAsync(await phone.AuthenticationResponseAsync());
+
+        Assert.Equal(1498, answer.StatusCode);
+        var row = (await phone.RegistrationsAsync())[0];
+        Assert.Equal(UafRegistrationStatus.Revoked, row.Status);
+        Assert.Equal(counter, row.SignCounter);
+    }
+
+    async Task RememberStaleRowAsync(UafHarness phone, Guid id)
+    {
+        var row = (await phone.RegistrationsAsync())[0];
+        var user = await factory.WithDbAsync((db, _) => db.Users.AsNoTracking().SingleAsync(u => u.Id == row.UserId));
+        Cache.Registrations.TryAdd((row.AppId, row.Aaid, row.KeyId),
+            new RegistrationRow(id, row.UserId, user.UserName!, row.Aaid, row.KeyId, row.PublicKey, row.SignatureAlgorithm,
+                row.PublicKeyEncoding, row.SignCounter, UafRegistrationStatus.Active),
+            DateTimeOffset.UtcNow.AddMinutes(1), Cache.Registrations.Generation);
+    }
+
+    [Fact]
+    public async Task Offers_ANewKey_RegisteredAfterTheUserWasRemembered()
+    {
+        var phone = await RememberedPhoneAsync();
+        var second = new UafHarness(factory, phone.Username, AuthenticatorProfiles.P256Raw);
+        Assert.DoesNotContain(AuthenticatorProfiles.P256Raw.Aaid, await phone.RequestAsync("Auth"), StringComparison.Ordinal);
+
+        await second.RegisterAsync();
+        var request = await second.RequestAsync("Auth");
+
+        Assert.Equal(2, (await phone.RegistrationsAsync()).Count);
+        foreach (var r in await phone.RegistrationsAsync())
+        {
+            // The policy names each usable key's AAID (UAF.md: keyIDs are left to the authenticator).
+            Assert.Contains($"\"{r.Aaid}\"", request, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ForgetsTheChallenge_OnceAnswered()
+    {
+        var phone = new UafHarness(factory);
+        await phone.RegisterAsync();
+        var response = await phone.AuthenticationResponseAsync();
+        Assert.True(Cache.Challenges.TryGet(UafHarness.ChallengeOf(response), DateTimeOffset.UtcNow, out _));
+
+        Assert.Equal(1200, (await phone.RespondAsync(response)).StatusCode);
+
+        Assert.False(Cache.Challenges.TryGet(UafHarness.ChallengeOf(response), DateTimeOffset.UtcNow, out _));
+        Assert.Equal(1491, (await phone.RespondAsync(response)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdvancesTheRememberedCounter_AfterTheCommit()
+    {
+        var phone = await RememberedPhoneAsync();
+        var row = (await phone.RegistrationsAsync())[0];
+
+        Assert.True(row.SignCounter > 0);
+        Assert.True(Cache.Registrations.TryGet((row.AppId, row.Aaid, row.KeyId), DateTimeOffset.UtcNow, out var remembered));
+        Assert.Equal(row.SignCounter, remembered.SignCounter);
+    }
+}
+
+public sealed class HotPathCacheSqliteTests(FigiAuthServerFactory factory)
+    : HotPathCacheTests(factory), IClassFixture<FigiAuthServerFactory>;
+
+public sealed class HotPathCachePostgresTests(PostgresServerFactory factory)
+    : HotPathCacheTests(factory), IClassFixture<PostgresServerFactory>;
