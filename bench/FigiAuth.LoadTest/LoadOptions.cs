@@ -16,7 +16,8 @@ internal sealed record LoadOptions
           --users N             users enrolled, one P-256 key each (default 200)
           --workers N           closed-loop concurrent workers (default 16)
           --duration S          seconds per measured phase (default 10)
-          --warmup S            seconds of closed-loop warm-up, not measured (default 10: the JIT finishes its tiering)
+          --warmup S            seconds of closed-loop warm-up, not measured (default 30: the runtime is still tiering up
+                        framework code after 10 s of load)
           --rates F,F           open-loop rates as fractions of the goal rate, 0.25 x baseline (default 0.1,0.5)
           --abs-rates N,N       open-loop rates in authentications/s (replaces --rates)
           --server-cpu N        core the server is pinned to (default 0); the harness re-execs itself on --harness-cpu
@@ -35,7 +36,7 @@ internal sealed record LoadOptions
     public int Users { get; init; } = 200;
     public int Workers { get; init; } = 16;
     public double Duration { get; init; } = 10;
-    public double Warmup { get; init; } = 10;
+    public double Warmup { get; init; } = 30;
     public double[] Rates { get; init; } = [0.1, 0.5];
     public double[]? AbsoluteRates { get; init; }
     public int ServerCpu { get; init; }

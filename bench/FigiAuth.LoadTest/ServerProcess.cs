@@ -59,6 +59,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var env = info.Environment;
+        // The server runs with its own runtime settings, not the ones the harness gave itself (inline socket completions).
+        env.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
+        env.Remove("FIGIAUTH_LOADTEST_PINNED");
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
         env["DOTNET_ENVIRONMENT"] = "Development";
         env["ConnectionStrings__FigiAuth"] = $"Data Source={db}";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using FigiAuth.Server.Data;
+using IssuedUafRequest = FigiAuth.Uaf.Verification.IssuedUafRequest;
 
 namespace FigiAuth.Server.HotPath;
 
@@ -143,9 +144,13 @@ internal sealed class CeremonyReader(HotPathDialect dialect, HotPathCache cache)
     }
 }
 
-/// <summary>A challenge row as read, not consumed.</summary>
+/// <summary>
+/// A challenge row as read, not consumed. <paramref name="Issued"/>: what the core compares the answer with, when this
+/// process issued the challenge and still holds it (the same request <paramref name="PayloadJson"/> was written from),
+/// so the answer does not parse the payload back.
+/// </summary>
 internal sealed record PeekedChallenge(string Challenge, CeremonyPurpose Purpose, Guid? UserId, string? Username, string AppId,
-    string? PayloadJson, DateTimeOffset ExpiresAt);
+    string? PayloadJson, DateTimeOffset ExpiresAt, IssuedUafRequest? Issued = null);
 
 internal sealed record RegistrationRow(Guid Id, Guid UserId, string UserName, string Aaid, string KeyId, byte[] PublicKey,
     ushort SignatureAlgorithm, ushort PublicKeyEncoding, long SignCounter, UafRegistrationStatus Status);

@@ -21,8 +21,15 @@ internal sealed class PeekingCeremonyLedger(CeremonyReader reader, TimeProvider 
     {
         if (operation != UafOperation.Auth
             || await reader.PeekChallengeAsync(challenge, time.GetUtcNow(), cancellationToken)
-                is not { Purpose: CeremonyPurpose.UafAuthentication or CeremonyPurpose.UafTransaction } row
-            || UafCeremonyLedger.ReadPayload(row.PayloadJson) is not { } payload)
+                is not { Purpose: CeremonyPurpose.UafAuthentication or CeremonyPurpose.UafTransaction } row)
+        {
+            return null;
+        }
+
+        var issued = row.Issued ?? (UafCeremonyLedger.ReadPayload(row.PayloadJson) is { } payload
+            ? UafCeremonyLedger.Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload)
+            : null);
+        if (issued is null)
         {
             return null;
         }
@@ -30,8 +37,6 @@ internal sealed class PeekingCeremonyLedger(CeremonyReader reader, TimeProvider 
         Peeked = row;
         // A confirmation's transaction is answered by UafResponseProcessor, which verifies it again in full: stopping the
         // hot path's verification here (as an unknown challenge) spares the signature check that would be thrown away.
-        return row.Purpose == CeremonyPurpose.UafTransaction
-            ? null
-            : UafCeremonyLedger.Issued(row.Challenge, operation, row.Username, row.AppId, row.ExpiresAt, payload);
+        return row.Purpose == CeremonyPurpose.UafTransaction ? null : issued;
     }
 }

@@ -49,7 +49,7 @@ internal sealed class UafAuthenticationRequests(HotPathDatabase hot, IMetadataSt
         }, durable: false);
         // Committed: the answer may now peek it from memory (HotPathCache), and still consumes the row.
         hot.Cache.Challenges.TryAdd(row.Challenge, new PeekedChallenge(row.Challenge, row.Purpose, row.UserId, row.Username, row.AppId,
-            row.PayloadJson, row.ExpiresAt), row.ExpiresAt, hot.Cache.Challenges.Generation);
+            row.PayloadJson, row.ExpiresAt, ledger with { ExpiresAt = row.ExpiresAt }), row.ExpiresAt, hot.Cache.Challenges.Generation);
         return UafGetAnswer.Issued(issued.Value.Json, UafOperation.Auth, settings.ChallengeLifetime);
     }
 }

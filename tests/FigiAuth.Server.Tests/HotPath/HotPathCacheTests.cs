@@ -112,6 +112,18 @@ public abstract class HotPathCacheTests(FigiAuthServerFactory factory)
     }
 
     [Fact]
+    public async Task Accepts_AnAnswerWhoseChallengeThisProcessNoLongerHolds()
+    {
+        var phone = await RememberedPhoneAsync();
+        var response = await phone.AuthenticationResponseAsync();
+        // As after a restart, or when another node issued it: the challenge and its policy are read from the database.
+        Assert.True(Cache.Challenges.TryTake(UafHarness.ChallengeOf(response), DateTimeOffset.UtcNow, out _));
+
+        Assert.Equal(1200, (await phone.RespondAsync(response)).StatusCode);
+        Assert.Equal(1491, (await phone.RespondAsync(response)).StatusCode);
+    }
+
+    [Fact]
     public async Task AdvancesTheRememberedCounter_AfterTheCommit()
     {
         var phone = await RememberedPhoneAsync();

@@ -33,6 +33,35 @@ public sealed class OperationsTests(FigiAuthServerFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ResolvesSubMillisecondDurations_InTheHistogramBuckets()
+    {
+        var client = factory.CreateClient();
+        factory.Services.GetRequiredService<CeremonyMetrics>().Record("uaf.test.sub-ms", "1200", TimeSpan.FromMilliseconds(0.4));
+
+        var buckets = await ScrapeBucketsAsync(client, "uaf.test.sub-ms");
+
+        Assert.EndsWith(" 0", Assert.Single(buckets, l => l.Contains("le=\"0.25\"", StringComparison.Ordinal)));
+        Assert.EndsWith(" 1", Assert.Single(buckets, l => l.Contains("le=\"0.5\"", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The exporter answers a scrape from a copy kept for a moment: asks again until the operation shows.</summary>
+    static async Task<List<string>> ScrapeBucketsAsync(HttpClient client, string operation)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var buckets = (await client.GetStringAsync("/metrics")).Split('\n')
+                .Where(l => l.StartsWith("figiauth_ceremony_duration_ms_bucket{", StringComparison.Ordinal)
+                    && l.Contains($"operation=\"{operation}\"", StringComparison.Ordinal)).ToList();
+            if (buckets.Count > 0 || attempt == 50)
+            {
+                return buckets;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task Fails_With500ProblemDetailsWithoutExceptionText_WhenHandlerThrows()
     {
         using var throwing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddTransient<IStartupFilter, ThrowingStartupFilter>()));
