@@ -19,7 +19,22 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
     Checkpointer? checkpointer;
     bool disposed;
 
+    bool singleNode;
+
     public CeremonyReader Reader => reader ?? OpenAll().Reader;
+
+    /// <summary>
+    /// SQLite: this process alone serves the database, so every answer reaches this process's writer, which takes work in
+    /// the order it was queued. PostgreSQL may be shared by several nodes.
+    /// </summary>
+    public bool IsSingleNode
+    {
+        get
+        {
+            _ = Writer;
+            return singleNode;
+        }
+    }
 
     public GroupCommitWriter Writer => writer ?? OpenAll().Writer;
 
@@ -36,6 +51,7 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
                 using var scope = scopes.CreateScope();
                 var dialect = HotPathDialect.For(scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>(),
                     options.Value.Database.SqliteBusyTimeout);
+                singleNode = dialect.IsSqlite;
                 writer = new GroupCommitWriter(dialect, gate, logger);
                 reader = new CeremonyReader(dialect, cache);
                 checkpointer = dialect.IsSqlite ? new Checkpointer(dialect, CheckpointInterval, logger) : null;
