@@ -8,8 +8,9 @@ namespace FigiAuth.Server.HotPath;
 /// <summary>
 /// The hot path's reads, outside any transaction: a small pool of open connections, each with its statements
 /// prepared once. SQLite in WAL mode lets these readers run beside the one writer; a read never takes a lock that a
-/// writer waits for. Every read is a single indexed lookup, made only when <see cref="HotPathCache"/> has no answer. The reads are asynchronous for PostgreSQL's sake (a network
-/// round trip must not hold a pool thread); Microsoft.Data.Sqlite completes them synchronously.
+/// writer waits for. Every read is a single indexed lookup, made only when <see cref="HotPathCache"/> has no answer.
+/// The reads are asynchronous for PostgreSQL's sake (a network round trip must not hold a pool thread);
+/// Microsoft.Data.Sqlite completes them synchronously.
 /// </summary>
 internal sealed class CeremonyReader(HotPathDialect dialect, HotPathCache cache) : IDisposable
 {
@@ -19,7 +20,9 @@ internal sealed class CeremonyReader(HotPathDialect dialect, HotPathCache cache)
 
     /// <summary>The challenge as issued; taken from memory when this process issued it (an answer peeks it only once).</summary>
     public Task<PeekedChallenge?> PeekChallengeAsync(string challenge, DateTimeOffset now, CancellationToken ct = default) =>
-        cache.Challenges.TryTake(challenge, now, out var issued) ? Task.FromResult<PeekedChallenge?>(issued) : ReadChallengeAsync(challenge, now, ct);
+        cache.Challenges.TryTake(challenge, now, out var issued)
+            ? Task.FromResult<PeekedChallenge?>(issued)
+            : ReadChallengeAsync(challenge, now, ct);
 
     public Task<RegistrationRow?> FindRegistrationAsync(string appId, string aaid, string keyId, CancellationToken ct = default) =>
         cache.Registrations.TryGet((appId, aaid, keyId), cache.Now, out var row)
