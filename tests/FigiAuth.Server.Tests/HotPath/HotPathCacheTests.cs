@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using FigiAuth.Client.Authenticators;
 using FigiAuth.Server.Admin;
 using FigiAuth.Server.Data;
@@ -64,7 +65,7 @@ public abstract class HotPathCacheTests(FigiAuthServerFactory factory)
         // Another node's change is not seen by this process: revoke, then put back the row as this process last read it.
         await factory.WithDbAsync((db, _) => db.UafRegistrations.Where(r => r.Id == id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, UafRegistrationStatus.Revoked)));
-        await RememberStaleRowAsync(phone, id);
+        await RememberStaleRowAsync((await phone.RegistrationsAsync())[0]);
 
         var answer = await phone.RespondAsync(await phone.AuthenticationResponseAsync());
 
@@ -74,15 +75,51 @@ public abstract class HotPathCacheTests(FigiAuthServerFactory factory)
         Assert.Equal(counter, row.SignCounter);
     }
 
-    async Task RememberStaleRowAsync(UafHarness phone, Guid id)
+    /// <summary>Puts back a row as this process last read it (active, with the counter given), as if it never saw the change.</summary>
+    async Task RememberStaleRowAsync(UafRegistration row, long? signCounter = null)
     {
-        var row = (await phone.RegistrationsAsync())[0];
         var user = await factory.WithDbAsync((db, _) => db.Users.AsNoTracking().SingleAsync(u => u.Id == row.UserId));
         Cache.Registrations.TryAdd((row.AppId, row.Aaid, row.KeyId),
-            new RegistrationRow(id, row.UserId, user.UserName!, row.Aaid, row.KeyId, row.PublicKey, row.SignatureAlgorithm,
-                row.PublicKeyEncoding, row.SignCounter, UafRegistrationStatus.Active),
+            new RegistrationRow(row.Id, row.UserId, user.UserName!, row.Aaid, row.KeyId, row.PublicKey, row.SignatureAlgorithm,
+                row.PublicKeyEncoding, signCounter ?? row.SignCounter, UafRegistrationStatus.Active),
             DateTimeOffset.UtcNow.AddMinutes(1), Cache.Registrations.Generation);
     }
+
+    [Fact]
+    public async Task UndoesEveryCounter_WhenOneOfSeveralAssertionsLosesItsCompareAndSet()
+    {
+        if (!Factory.EnsureAvailable()) return;
+        var phone = new UafHarness(factory, null, AuthenticatorProfiles.P256RawSurrogate, AuthenticatorProfiles.P256Raw);
+        await phone.RegisterAsync();
+        await phone.RegisterAsync();
+        var before = (await phone.RegistrationsAsync()).OrderBy(r => r.Aaid, StringComparer.Ordinal).ToList();
+        Assert.Equal(2, before.Count);
+        // Another node advanced the second key's counter far ahead; this process still holds both rows as it read them.
+        await factory.WithDbAsync((db, _) => db.UafRegistrations.Where(r => r.Id == before[1].Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.SignCounter, 1_000_000L)));
+        foreach (var row in before)
+        {
+            await RememberStaleRowAsync(row);
+        }
+
+        var answer = await phone.RespondAsync(await BothKeysAnswerAsync(phone, before));
+
+        Assert.Equal(1498, answer.StatusCode);
+        var after = (await phone.RegistrationsAsync()).OrderBy(r => r.Aaid, StringComparer.Ordinal).ToList();
+        Assert.Equal(before[0].SignCounter, after[0].SignCounter);
+        Assert.Equal(1_000_000L, after[1].SignCounter);
+        Assert.All(after, r => Assert.Equal(UafRegistrationStatus.Active, r.Status));
+        Assert.True(await factory.WithDbAsync((db, _) => db.AuditEvents.AnyAsync(a => a.UserId == before[0].UserId
+            && a.Type == "uaf.auth.rejected" && a.StepId == "UAF-AUTH-20")));
+    }
+
+    /// <summary>An answer that signs with both keys: the request's policy asks for the two together.</summary>
+    static Task<string> BothKeysAnswerAsync(UafHarness phone, IEnumerable<UafRegistration> rows) =>
+        phone.AuthenticationResponseAsync(null, r => UafHarness.MutateRequest(r, m => m["policy"] = new JsonObject
+        {
+            ["accepted"] = new JsonArray(new JsonArray([.. rows.Select(x =>
+                (JsonNode)new JsonObject { ["aaid"] = new JsonArray(x.Aaid), ["keyIDs"] = new JsonArray(x.KeyId) })])),
+        }));
 
     [Fact]
     public async Task Offers_ANewKey_RegisteredAfterTheUserWasRemembered()
