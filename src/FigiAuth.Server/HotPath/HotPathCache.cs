@@ -41,11 +41,11 @@ internal sealed class HotPathCache(TimeProvider time)
     }
 
     /// <summary>After a committed counter update: the row's counter is at least <paramref name="signCounter"/>.</summary>
-    public void CounterAdvanced(string appId, string aaid, string keyId, long signCounter) =>
-        Registrations.TryUpdate((appId, aaid, keyId), r => r.SignCounter >= signCounter ? r : r with { SignCounter = signCounter });
+    public void CounterAdvanced((string AppId, string Aaid, string KeyId) key, long signCounter) =>
+        Registrations.TryUpdate(key, r => r.SignCounter >= signCounter ? r : r with { SignCounter = signCounter });
 
     /// <summary>The row changed in a way this process did not follow (marked Suspect, or its counter update lost).</summary>
-    public void ForgetRegistration(string appId, string aaid, string keyId) => Registrations.Remove((appId, aaid, keyId));
+    public void ForgetRegistration((string AppId, string Aaid, string KeyId) key) => Registrations.Remove(key);
 
     public void RemoveExpired()
     {

@@ -36,7 +36,7 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
 
         var now = time.GetUtcNow();
         var decision = await hot.Writer.WriteAsync(batch => Decide(batch, challenge, verification, lookup, now));
-        Remember(verification, decision);
+        Remember(verification, decision, lookup);
         if (verification.CounterRegressions.Count > 0 && challenge is not null)
         {
             UafLog.CounterRegression(logger, UafSteps.Auth19);
@@ -55,11 +55,11 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
     /// After the commit, keeps the hot path's copies of the registrations in step with it: counters advanced, and rows that
     /// changed otherwise (marked Suspect, or a lost compare-and-set: another answer, node or revocation got there first) forgotten.
     /// </summary>
-    void Remember(AuthenticationVerification verification, UafFailure? decision)
+    void Remember(AuthenticationVerification verification, UafFailure? decision, HotRegistrationLookup lookup)
     {
         foreach (var regression in verification.CounterRegressions)
         {
-            hot.Cache.ForgetRegistration(settings.AppId, UafSettings.NormalizeAaid(regression.Aaid), regression.KeyId);
+            hot.Cache.ForgetRegistration(lookup.CacheKey(regression.Aaid, regression.KeyId));
         }
 
         if (!verification.Succeeded)
@@ -69,14 +69,13 @@ internal sealed class UafAuthenticationResponder(HotPathDatabase hot, IMetadataS
 
         foreach (var a in verification.Value.Assertions)
         {
-            var aaid = UafSettings.NormalizeAaid(a.Aaid);
             if (decision is null)
             {
-                hot.Cache.CounterAdvanced(settings.AppId, aaid, a.KeyId, a.SignCounter);
+                hot.Cache.CounterAdvanced(lookup.CacheKey(a.Aaid, a.KeyId), a.SignCounter);
             }
             else
             {
-                hot.Cache.ForgetRegistration(settings.AppId, aaid, a.KeyId);
+                hot.Cache.ForgetRegistration(lookup.CacheKey(a.Aaid, a.KeyId));
             }
         }
     }

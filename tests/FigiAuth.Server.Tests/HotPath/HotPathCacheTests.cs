@@ -60,28 +60,27 @@ public abstract class HotPathCacheTests(FigiAuthServerFactory factory)
     {
         if (!Factory.EnsureAvailable()) return;
         var phone = await RememberedPhoneAsync();
-        var id = (await phone.RegistrationsAsync())[0].Id;
-        var counter = (await phone.RegistrationsAsync())[0].SignCounter;
+        var before = (await phone.RegistrationsAsync())[0];
         // Another node's change is not seen by this process: revoke, then put back the row as this process last read it.
-        await factory.WithDbAsync((db, _) => db.UafRegistrations.Where(r => r.Id == id)
+        await factory.WithDbAsync((db, _) => db.UafRegistrations.Where(r => r.Id == before.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, UafRegistrationStatus.Revoked)));
-        await RememberStaleRowAsync((await phone.RegistrationsAsync())[0]);
+        await RememberStaleRowAsync(before);
 
         var answer = await phone.RespondAsync(await phone.AuthenticationResponseAsync());
 
         Assert.Equal(1498, answer.StatusCode);
         var row = (await phone.RegistrationsAsync())[0];
         Assert.Equal(UafRegistrationStatus.Revoked, row.Status);
-        Assert.Equal(counter, row.SignCounter);
+        Assert.Equal(before.SignCounter, row.SignCounter);
     }
 
-    /// <summary>Puts back a row as this process last read it (active, with the counter given), as if it never saw the change.</summary>
-    async Task RememberStaleRowAsync(UafRegistration row, long? signCounter = null)
+    /// <summary>Puts back a row as this process last read it (active, with its counter then), as if it never saw the change.</summary>
+    async Task RememberStaleRowAsync(UafRegistration row)
     {
         var user = await factory.WithDbAsync((db, _) => db.Users.AsNoTracking().SingleAsync(u => u.Id == row.UserId));
         Cache.Registrations.TryAdd((row.AppId, row.Aaid, row.KeyId),
             new RegistrationRow(row.Id, row.UserId, user.UserName!, row.Aaid, row.KeyId, row.PublicKey, row.SignatureAlgorithm,
-                row.PublicKeyEncoding, signCounter ?? row.SignCounter, UafRegistrationStatus.Active),
+                row.PublicKeyEncoding, row.SignCounter, UafRegistrationStatus.Active),
             DateTimeOffset.UtcNow.AddMinutes(1), Cache.Registrations.Generation);
     }
 
