@@ -201,7 +201,7 @@ public sealed class HotPathCacheSqliteTests(FigiAuthServerFactory factory)
         var phone = new UafHarness(Factory);
         await phone.RegisterAsync();
         string response;
-        using (Factory.Services.GetRequiredService<SqliteWriteGate>().Enter())
+        using (HeldWriter.Hold(Factory.Services.GetRequiredService<HotPathDatabase>().Writer))
         {
             // The writer cannot commit now; /get still answers (one process owns SQLite, its writer keeps the order).
             var request = await phone.RequestAsync("Auth").WaitAsync(TimeSpan.FromSeconds(10));
