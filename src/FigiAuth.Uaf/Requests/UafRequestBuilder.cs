@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using FigiAuth.Uaf.Encoding;
@@ -7,16 +8,33 @@ using FigiAuth.Uaf.Verification;
 namespace FigiAuth.Uaf.Requests;
 
 /// <summary>
-/// Builds Reg and Auth requests (UAF.md §8.1): upv 1.1, a fresh 32-byte challenge, the header appID,
+/// Builds Reg and Auth requests (UAF.md §8.1): upv 1.1, a fresh challenge (32 random bytes), the header appID,
 /// optional MAC'd serverData; returns the wire JSON and the ledger record the host must store.
 /// Invalid inputs fail with 1400 and UAF-REQ-01 (UAF-REQ-03 for transactions).
 /// </summary>
 public static class UafRequestBuilder
 {
+    /// <summary>The challenge's random part: 32 bytes from the OS CSPRNG (UAF.md §8.1 REQ-01 recommends 32).</summary>
     public const int ChallengeBytes = 32;
 
-    /// <summary>base64url of 32 bytes from the OS CSPRNG.</summary>
-    public static string NewChallenge() => StrictBase64Url.Encode(RandomNumberGenerator.GetBytes(ChallengeBytes));
+    /// <summary>The challenge's ordered prefix: the expiry in Unix milliseconds as this many lowercase hex digits.</summary>
+    public const int ChallengeOrderDigits = 12;
+
+    /// <summary>
+    /// base64url of 41 bytes (a ServerChallenge is base64url of 8..64 bytes, UAF.md §3): the first 12 characters spell
+    /// <paramref name="expiresAt"/> in Unix milliseconds as lowercase hex — characters that are base64url too, 12 of them
+    /// encode exactly 9 bytes, and they sort like the number —, the rest encodes 32 bytes from the OS CSPRNG. Challenges
+    /// therefore sort by expiry: a store's unique index on them grows at its end instead of at a random page per
+    /// request (one page fewer written per ceremony, and the just-issued ones stay in cache for their answer). The
+    /// unpredictability is the 32 random bytes, as before; the expiry is no secret (it is in serverData's MAC'd text).
+    /// </summary>
+    public static string NewChallenge(DateTimeOffset expiresAt)
+    {
+        Span<byte> random = stackalloc byte[ChallengeBytes];
+        RandomNumberGenerator.Fill(random);
+        var milliseconds = (ulong)Math.Max(0, expiresAt.ToUnixTimeMilliseconds()) & 0xFFFF_FFFF_FFFF;
+        return string.Concat(milliseconds.ToString("x12", CultureInfo.InvariantCulture), StrictBase64Url.Encode(random));
+    }
 
     public static UafResult<IssuedUafMessage<RegistrationRequest>> Registration(
         string appId, string username, UafPolicy policy, DateTimeOffset expiresAt, ServerDataProtector? serverData = null)
@@ -24,7 +42,7 @@ public static class UafRequestBuilder
         var failure = CheckAppId(appId) ?? CheckUsername(username) ?? CheckPolicy(policy);
         if (failure is not null)
             return failure;
-        var challenge = NewChallenge();
+        var challenge = NewChallenge(expiresAt);
         var request = new RegistrationRequest(Header(UafOperation.Reg, appId, challenge, username, expiresAt, serverData), challenge, username, policy);
         var json = JsonSerializer.Serialize([request], UafJsonContext.Default.RegistrationRequestArray);
         return new IssuedUafMessage<RegistrationRequest>(request, json,
@@ -41,7 +59,7 @@ public static class UafRequestBuilder
             ?? CheckTransactions(transactions);
         if (failure is not null)
             return failure;
-        var challenge = NewChallenge();
+        var challenge = NewChallenge(expiresAt);
         var request = new AuthenticationRequest(
             Header(UafOperation.Auth, appId, challenge, username, expiresAt, serverData), challenge, policy,
             transactions is { Count: > 0 } ? transactions : null);

@@ -27,7 +27,7 @@ public sealed class UafConformanceProfileTests(UafConformanceServerFactory facto
     {
         var phone = new UafHarness(factory);
         var response = UafHarness.MutateFcParams(await phone.RegistrationResponseAsync(),
-            f => f["challenge"] = FigiAuth.Uaf.Requests.UafRequestBuilder.NewChallenge());
+            f => f["challenge"] = FigiAuth.Uaf.Requests.UafRequestBuilder.NewChallenge(DateTimeOffset.UtcNow.AddMinutes(5)));
 
         var answer = await phone.RespondAsync(response);
 

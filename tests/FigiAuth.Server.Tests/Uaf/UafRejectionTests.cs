@@ -285,7 +285,7 @@ public sealed class UafRejectionTests(FigiAuthServerFactory factory) : IClassFix
 
     static string Text(string text) => StrictBase64Url.Encode(Encoding.UTF8.GetBytes(text));
 
-    static string UafRequestBuilderChallenge() => FigiAuth.Uaf.Requests.UafRequestBuilder.NewChallenge();
+    static string UafRequestBuilderChallenge() => FigiAuth.Uaf.Requests.UafRequestBuilder.NewChallenge(DateTimeOffset.UtcNow.AddMinutes(5));
 
     static string AcceptOnly(string uafRequest, string aaid) => UafHarness.MutateRequest(uafRequest, m =>
     {

@@ -17,7 +17,7 @@ public sealed class UafRequestBuilderTests
         var issued = Expect.Success(UafRequestBuilder.Registration("https://a.example/facets", "alice", Policy, Expiry, new ServerDataProtector(new byte[32])));
         var read = UafMessageReader.ReadRegistrationRequest(issued.Json);
         Assert.Equal(UafVersion.V1_1, read.Header.Upv);
-        Assert.Equal(32, StrictBase64Url.Decode(read.Challenge, "t", "challenge").Length);
+        Assert.Equal(9 + UafRequestBuilder.ChallengeBytes, StrictBase64Url.Decode(read.Challenge, "t", "challenge").Length);
         Assert.Equal(("alice", issued.Request.Challenge), (read.Username, issued.Ledger.Challenge));
         Assert.Equal((UafOperation.Reg, "alice", "https://a.example/facets", Expiry), (issued.Ledger.Operation, issued.Ledger.Username, issued.Ledger.AppId, issued.Ledger.ExpiresAt));
         Assert.NotNull(read.Header.ServerData);
@@ -27,7 +27,35 @@ public sealed class UafRequestBuilderTests
     [Fact]
     public void Succeeds_ForFreshChallenges()
     {
-        Assert.NotEqual(UafRequestBuilder.NewChallenge(), UafRequestBuilder.NewChallenge());
+        Assert.NotEqual(UafRequestBuilder.NewChallenge(Expiry), UafRequestBuilder.NewChallenge(Expiry));
+    }
+
+    [Fact]
+    public void IssuesChallengesThatAreCanonicalBase64UrlWithinTheSpecLength()
+    {
+        foreach (var expiry in new[] { DateTimeOffset.UnixEpoch, Expiry, new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero) })
+        {
+            var challenge = UafRequestBuilder.NewChallenge(expiry);
+
+            Assert.True(StrictBase64Url.TryDecode(challenge, out var bytes));
+            Assert.InRange(bytes.Length, UafLimits.MinChallengeBytes, UafLimits.MaxChallengeBytes);
+            Assert.Equal(challenge, StrictBase64Url.Encode(bytes));
+        }
+    }
+
+    [Fact]
+    public void IssuesChallengesThatSortByExpiry_WithTheRandomPartAfterTheOrder()
+    {
+        var expiries = Enumerable.Range(0, 2000).Select(i => Expiry.AddMilliseconds(i * 7919 % 100_003)).ToArray();
+
+        var sortedByChallenge = expiries.Select(e => (Expiry: e, Challenge: UafRequestBuilder.NewChallenge(e)))
+            .OrderBy(p => p.Challenge, StringComparer.Ordinal).Select(p => p.Expiry);
+
+        Assert.Equal(expiries.Order(), sortedByChallenge);
+        Assert.StartsWith(Expiry.ToUnixTimeMilliseconds().ToString("x12", System.Globalization.CultureInfo.InvariantCulture),
+            UafRequestBuilder.NewChallenge(Expiry), StringComparison.Ordinal);
+        var randomParts = Enumerable.Range(0, 100).Select(_ => UafRequestBuilder.NewChallenge(Expiry)[UafRequestBuilder.ChallengeOrderDigits..]);
+        Assert.Equal(100, randomParts.Distinct().Count());
     }
 
     [Fact]
