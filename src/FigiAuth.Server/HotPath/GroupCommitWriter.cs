@@ -16,6 +16,14 @@ namespace FigiAuth.Server.HotPath;
 internal sealed class GroupCommitWriter : IDisposable
 {
     const int MaxBatch = 256;
+
+    /// <summary>
+    /// The longest a batch of <see cref="WriteDurability.Deferred"/> work waits for durable work to join it. A UAF answer
+    /// usually follows its request by seconds, but machines answer within a millisecond, and every answer's durable
+    /// commit that meets waiting challenge inserts saves their transaction; a crash loses at most this much of them
+    /// (their answers are refused 1491 and the client asks again).
+    /// </summary>
+    internal static readonly TimeSpan DeferLimit = TimeSpan.FromMilliseconds(5);
     const int MaxAttempts = 5;
     const string ItemSavepoint = "hot_item";
 
@@ -24,12 +32,17 @@ internal sealed class GroupCommitWriter : IDisposable
     readonly SqliteWriteGate gate;
     readonly ILogger logger;
     readonly Thread thread;
+    Task<bool>? pendingWait;
     DbConnection? connection;
     WriteBatch? batch;
 
-    public GroupCommitWriter(HotPathDialect dialect, SqliteWriteGate gate, ILogger logger)
+    readonly TimeSpan deferLimit;
+
+    /// <param name="deferLimit">How long deferred work waits for durable work; <see cref="DeferLimit"/> unless a test says.</param>
+    public GroupCommitWriter(HotPathDialect dialect, SqliteWriteGate gate, ILogger logger, TimeSpan? deferLimit = null)
     {
         this.dialect = dialect;
+        this.deferLimit = deferLimit ?? DeferLimit;
         this.gate = gate;
         this.logger = logger;
         thread = new Thread(Loop) { IsBackground = true, Name = "FigiAuth group commit" };
@@ -37,16 +50,14 @@ internal sealed class GroupCommitWriter : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in the next batch; completes after that batch committed. <paramref name="work"/> may
-    /// run more than once, each time from a clean state (after another item of its batch failed, or after a unique-key
-    /// conflict with a writer outside this queue): it must only act through the batch and return what it decided. Work
-    /// that is not <paramref name="durable"/> commits atomically but without waiting for the disk
-    /// (<see cref="HotPathDialect.BeginWrite"/>) when its batch holds no durable work; otherwise it commits with the
-    /// batch's durable work. Any later durable commit flushes it too.
+    /// Runs <paramref name="work"/> in the next batch; completes after that batch committed (<paramref name="durability"/>
+    /// says how). <paramref name="work"/> may run more than once, each time from a clean state (after another item of its
+    /// batch failed, or after a unique-key conflict with a writer outside this queue): it must only act through the batch
+    /// and return what it decided.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<WriteBatch, T> work, bool durable = true)
+    public Task<T> WriteAsync<T>(Func<WriteBatch, T> work, WriteDurability durability = WriteDurability.Durable)
     {
-        var item = new WorkItem<T>(work, durable);
+        var item = new WorkItem<T>(work, durability);
         if (!queue.Writer.TryWrite(item))
         {
             throw new ObjectDisposedException(nameof(GroupCommitWriter), "the server is stopping");
@@ -59,13 +70,10 @@ internal sealed class GroupCommitWriter : IDisposable
     {
         var reader = queue.Reader;
         var items = new List<WorkItem>(MaxBatch);
-        while (WaitToRead(reader))
+        while (WaitToRead(reader, Timeout.InfiniteTimeSpan))
         {
-            while (items.Count < MaxBatch && reader.TryRead(out var item))
-            {
-                items.Add(item);
-            }
-
+            Drain(reader, items);
+            WaitForDurableWork(reader, items);
             RunBatch(items);
             items.Clear();
         }
@@ -73,21 +81,63 @@ internal sealed class GroupCommitWriter : IDisposable
         CloseConnection();
     }
 
-    /// <summary>
-    /// Blocks until work arrives (true) or the queue is completed (false). Not Task.Wait: that spins before it blocks, and
-    /// on a server given one core each spin is a sched_yield taken from the request threads the writer is waiting for.
-    /// </summary>
-    static bool WaitToRead(ChannelReader<WorkItem> reader)
+    static void Drain(ChannelReader<WorkItem> reader, List<WorkItem> items)
     {
-        var wait = reader.WaitToReadAsync();
-        if (wait.IsCompleted)
+        while (items.Count < MaxBatch && reader.TryRead(out var item))
         {
-            return wait.Result;
+            items.Add(item);
+        }
+    }
+
+    /// <summary>
+    /// A batch of deferred work only waits (up to the defer limit) for work that is not deferred; whatever arrives
+    /// meanwhile joins it, and the first item that is not deferred ends the wait at once.
+    /// </summary>
+    void WaitForDurableWork(ChannelReader<WorkItem> reader, List<WorkItem> items)
+    {
+        var deadline = Environment.TickCount64 + (long)deferLimit.TotalMilliseconds;
+        while (items.Count < MaxBatch && items.TrueForAll(i => i.Durability == WriteDurability.Deferred))
+        {
+            var left = deadline - Environment.TickCount64;
+            if (left <= 0 || !WaitToRead(reader, TimeSpan.FromMilliseconds(left)))
+            {
+                return;
+            }
+
+            Drain(reader, items);
+        }
+    }
+
+    /// <summary>
+    /// Blocks until work arrives (true), the queue is completed or <paramref name="timeout"/> passed (false). Not
+    /// Task.Wait: that spins before it blocks, and on a server given one core each spin is a sched_yield taken from the
+    /// request threads the writer is waiting for. A wait that timed out is kept and waited on again (the channel has one
+    /// reader, and a second wait would cancel the first).
+    /// </summary>
+    bool WaitToRead(ChannelReader<WorkItem> reader, TimeSpan timeout)
+    {
+        var wait = pendingWait;
+        pendingWait = null;
+        if (wait is null)
+        {
+            var ready = reader.WaitToReadAsync();
+            if (ready.IsCompleted)
+            {
+                return ready.Result;
+            }
+
+            wait = ready.AsTask();
         }
 
-        using var task = wait.AsTask();
-        ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-        return task.Result;
+        if (!((IAsyncResult)wait).AsyncWaitHandle.WaitOne(timeout))
+        {
+            pendingWait = wait;
+            return false;
+        }
+
+        var more = wait.Result;
+        wait.Dispose();
+        return more;
     }
 
     void RunBatch(List<WorkItem> items)
@@ -98,7 +148,7 @@ internal sealed class GroupCommitWriter : IDisposable
         // One transaction per batch: relaxed work that shares a batch with durable work rides on the durable commit (its
         // task then completes after the flush, which only makes it later, never less safe); a batch of relaxed work
         // alone commits without waiting for the disk.
-        RunTransaction(items, durable: items.Exists(i => i.Durable));
+        RunTransaction(items, durable: items.Exists(i => i.Durability == WriteDurability.Durable));
     }
 
     void RunTransaction(List<WorkItem> items, bool durable)
@@ -227,9 +277,9 @@ internal sealed class GroupCommitWriter : IDisposable
         thread.Join(TimeSpan.FromSeconds(10));
     }
 
-    abstract class WorkItem(bool durable)
+    abstract class WorkItem(WriteDurability durability)
     {
-        public bool Durable { get; } = durable;
+        public WriteDurability Durability { get; } = durability;
 
         public abstract void Run(WriteBatch batch);
 
@@ -238,7 +288,7 @@ internal sealed class GroupCommitWriter : IDisposable
         public abstract void Publish();
     }
 
-    sealed class WorkItem<T>(Func<WriteBatch, T> work, bool durable) : WorkItem(durable)
+    sealed class WorkItem<T>(Func<WriteBatch, T> work, WriteDurability durability) : WorkItem(durability)
     {
         readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         T? result;

@@ -39,10 +39,14 @@ internal sealed class WriteBatch : IDisposable
     /// <summary>Starts the batch's transaction (holding the write lock) and reads the audit tail.</summary>
     internal void Begin(bool durable)
     {
+        TransactionNumber++;
         this.durable = durable;
         transaction = dialect.BeginWrite(connection, durable, Run);
         ReadTail();
     }
+
+    /// <summary>Counts the transactions begun on this batch: work that saw the same number shared one transaction.</summary>
+    internal long TransactionNumber { get; private set; }
 
     internal void ReadTail()
     {

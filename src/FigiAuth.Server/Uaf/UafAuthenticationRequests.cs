@@ -46,25 +46,27 @@ internal sealed class UafAuthenticationRequests(HotPathDatabase hot, IMetadataSt
             row.PayloadJson, row.ExpiresAt, ledger with { ExpiresAt = row.ExpiresAt }), row.ExpiresAt, hot.Cache.Challenges.Generation);
         // Not durable (src/FigiAuth.Server/README.md): a crash may lose an unanswered challenge, which only makes the client
         // ask again; the answer's consume is a durable commit, and flushing it flushes this insert too.
-        var stored = hot.Writer.WriteAsync(batch =>
-        {
-            batch.InsertChallenge(row);
-            return true;
-        }, durable: false);
         if (hot.IsSingleNode)
         {
             // One process owns the database, and its one writer takes work in order: the answer's consume is queued after
-            // this insert, whenever the answer comes. Not waiting keeps /get off the writer's flushes.
-            _ = ForgetUnlessStoredAsync(stored, row.Challenge);
+            // this insert, whenever the answer comes. Not waiting keeps /get off the writer's flushes, and since nobody
+            // waits, the insert may wait a moment for an answer's commit to share (WriteDurability.Deferred).
+            _ = ForgetUnlessStoredAsync(Insert(row, WriteDurability.Deferred), row.Challenge);
         }
         else
         {
             // Another node may receive the answer: the row must be committed before anyone can know the challenge.
-            await ForgetUnlessStoredAsync(stored, row.Challenge);
+            await ForgetUnlessStoredAsync(Insert(row, WriteDurability.Relaxed), row.Challenge);
         }
 
         return UafGetAnswer.Issued(issued.Value.Json, UafOperation.Auth, settings.ChallengeLifetime);
     }
+
+    Task<bool> Insert(CeremonyChallenge row, WriteDurability durability) => hot.Writer.WriteAsync(batch =>
+    {
+        batch.InsertChallenge(row);
+        return true;
+    }, durability);
 
     /// <summary>A challenge whose row could not be stored is not held either: its answer is refused as unknown (1491).</summary>
     async Task ForgetUnlessStoredAsync(Task<bool> stored, string challenge)

@@ -113,7 +113,7 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
         var relaxed = Enumerable.Range(0, 20).Select(_ => NewChallenge()).ToList();
         var durable = Enumerable.Range(0, 20).Select(_ => NewChallenge()).ToList();
 
-        await Task.WhenAll(relaxed.Select(r => Hot.Writer.WriteAsync(b => { b.InsertChallenge(r); return true; }, durable: false))
+        await Task.WhenAll(relaxed.Select(r => Hot.Writer.WriteAsync(b => { b.InsertChallenge(r); return true; }, WriteDurability.Relaxed))
             .Concat(durable.Select(InsertAsync)));
 
         foreach (var row in relaxed.Concat(durable))
@@ -211,7 +211,7 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
         {
             batch.InsertChallenge(relaxed);
             return true;
-        }, durable: false);
+        }, WriteDurability.Relaxed);
         var failing = Hot.Writer.WriteAsync<bool>(batch =>
         {
             batch.InsertChallenge(undone);
@@ -223,6 +223,70 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.NotNull(await Hot.Reader.PeekChallengeAsync(relaxed.Challenge, DateTimeOffset.UtcNow));
         Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>A writer of its own on the test's database, deferring as long as <paramref name="deferLimit"/> says.</summary>
+    async Task<GroupCommitWriter> OwnWriterAsync(TimeSpan deferLimit)
+    {
+        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        return new GroupCommitWriter(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, deferLimit);
+    }
+
+    static Task<long> InsertNoting(GroupCommitWriter writer, CeremonyChallenge row, WriteDurability durability) =>
+        writer.WriteAsync(batch =>
+        {
+            batch.InsertChallenge(row);
+            return batch.TransactionNumber;
+        }, durability);
+
+    [Fact]
+    public async Task Succeeds_WhenDeferredWorkWaitsForDurableWork_AndSharesItsTransaction()
+    {
+        if (!factory.EnsureAvailable()) return;
+        using var writer = await OwnWriterAsync(TimeSpan.FromMinutes(1));
+        var deferred = NewChallenge();
+        var durable = NewChallenge();
+
+        var deferredWrite = InsertNoting(writer, deferred, WriteDurability.Deferred);
+        await Task.Delay(200);
+        Assert.False(deferredWrite.IsCompleted); // waiting for durable work, not committed alone
+        var durableWrite = InsertNoting(writer, durable, WriteDurability.Durable);
+
+        Assert.Equal(await durableWrite, await deferredWrite);
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(deferred.Challenge, DateTimeOffset.UtcNow));
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(durable.Challenge, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenDeferredWorkMeetsNoDurableWork_AndCommitsAloneAfterTheLimit()
+    {
+        if (!factory.EnsureAvailable()) return;
+        using var writer = await OwnWriterAsync(TimeSpan.FromMilliseconds(100));
+        var deferred = NewChallenge();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        await InsertNoting(writer, deferred, WriteDurability.Deferred);
+
+        Assert.True(started.Elapsed >= TimeSpan.FromMilliseconds(90), $"committed after {started.Elapsed.TotalMilliseconds} ms");
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(deferred.Challenge, DateTimeOffset.UtcNow));
+        var next = NewChallenge();
+        await InsertNoting(writer, next, WriteDurability.Durable); // the writer still takes work after a wait that timed out
+        Assert.NotNull(await Hot.Reader.PeekChallengeAsync(next.Challenge, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenRelaxedWorkCommitsWithoutWaiting_AndEndsTheWaitOfDeferredWork()
+    {
+        if (!factory.EnsureAvailable()) return;
+        using var writer = await OwnWriterAsync(TimeSpan.FromMinutes(1));
+
+        await InsertNoting(writer, NewChallenge(), WriteDurability.Relaxed).WaitAsync(TimeSpan.FromSeconds(30)); // not a minute
+        var deferredWithRelaxed = InsertNoting(writer, NewChallenge(), WriteDurability.Deferred);
+        await Task.Delay(200);
+        var relaxedAfter = InsertNoting(writer, NewChallenge(), WriteDurability.Relaxed);
+
+        Assert.Equal(await relaxedAfter.WaitAsync(TimeSpan.FromSeconds(30)), await deferredWithRelaxed);
     }
 
     [Fact]
