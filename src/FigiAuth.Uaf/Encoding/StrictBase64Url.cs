@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace FigiAuth.Uaf.Encoding;
@@ -8,6 +9,10 @@ namespace FigiAuth.Uaf.Encoding;
 /// </summary>
 public static class StrictBase64Url
 {
+    // RFC 4648 §5: the whole alphabet, nothing else (no '=', no white space).
+    private static readonly SearchValues<char> Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
     public static string Encode(ReadOnlySpan<byte> bytes) => Base64Url.EncodeToString(bytes);
 
     /// <summary>Decodes or returns false for any character outside the alphabet, padding included.</summary>
@@ -16,11 +21,8 @@ public static class StrictBase64Url
         bytes = [];
         if (text is null)
             return false;
-        foreach (var c in text)
-        {
-            if (!IsAlphabet(c))
-                return false;
-        }
+        if (text.AsSpan().ContainsAnyExcept(Alphabet))
+            return false;
         // A length of 4n+1 cannot come from any byte string.
         if (text.Length % 4 == 1)
             return false;
@@ -40,7 +42,4 @@ public static class StrictBase64Url
         TryDecode(text, out var bytes)
             ? bytes
             : throw new UafFormatException(stepId, $"{field} is not strict base64url");
-
-    private static bool IsAlphabet(char c) =>
-        c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '_';
 }
