@@ -5,7 +5,7 @@ namespace FigiAuth.LoadTest;
 
 /// <summary>One measured phase: completed ceremonies, errors, and per-ceremony latencies (ms, sorted).</summary>
 internal sealed record PhaseResult(string Name, long Completed, long Errors, TimeSpan Elapsed, double[] LatenciesMs,
-    double[] ServiceMs, double TargetRate, string? FirstError)
+    double[] ServiceMs, double TargetRate, string? FirstError, long WaitedForUser = 0)
 {
     public double Rate => Completed / Elapsed.TotalSeconds;
 
@@ -20,12 +20,16 @@ internal sealed record PhaseResult(string Name, long Completed, long Errors, Tim
 
 /// <summary>
 /// Drives authentications. A phone is used by one ceremony at a time (its sign counter must reach the server in
-/// order), so phones are leased from a queue; with more phones than concurrent ceremonies nobody waits. The ceremony
-/// itself is the <paramref name="client"/>'s: the lean one or the SDK.
+/// order), so phones are leased from a queue; with more phones than concurrent ceremonies nobody waits. When the server
+/// falls so far behind that every user is in a ceremony, the next one waits for a free user: in the open loop that
+/// wait counts in its latency (from the scheduled start) and the phase reports how many waited.
+/// The ceremony itself is the <paramref name="client"/>'s: the lean one or the SDK.
 /// </summary>
 internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient client)
 {
     readonly ConcurrentQueue<Phone> idle = new(phones);
+    readonly SemaphoreSlim free = new(phones.Count);
+    long waitedForUser;
 
     /// <summary>(b) C workers back to back for <paramref name="duration"/>.</summary>
     public async Task<PhaseResult> ClosedLoopAsync(int workers, TimeSpan duration, CancellationToken ct)
@@ -40,7 +44,7 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
             while (watch.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
-                var (ok, error) = await OneAsync(ct);
+                var (ok, error, _) = await OneAsync(ct);
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (ok)
                 {
@@ -70,6 +74,7 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
     public async Task<PhaseResult> OpenLoopAsync(double rate, TimeSpan duration, CancellationToken ct)
     {
         var total = (int)(rate * duration.TotalSeconds);
+        var waitedBefore = Interlocked.Read(ref waitedForUser);
         var latencies = new double[total];
         var service = new double[total];
         var outcomes = new Task[total];
@@ -81,8 +86,7 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
 
         async Task RunAsync(int index, long due)
         {
-            var started = Stopwatch.GetTimestamp();
-            var (ok, error) = await OneAsync(ct);
+            var (ok, error, started) = await OneAsync(ct);
             var end = Stopwatch.GetTimestamp();
             latencies[index] = Stopwatch.GetElapsedTime(due, end).TotalMilliseconds;
             service[index] = Stopwatch.GetElapsedTime(started, end).TotalMilliseconds;
@@ -120,27 +124,34 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
         var elapsed = Stopwatch.GetElapsedTime(t0);
         Array.Sort(latencies);
         Array.Sort(service);
-        return new PhaseResult($"open {rate:F0}/s", completed, errors, elapsed, latencies, service, rate, firstError);
+        return new PhaseResult($"open {rate:F0}/s", completed, errors, elapsed, latencies, service, rate, firstError,
+            Interlocked.Read(ref waitedForUser) - waitedBefore);
     }
 
-    async Task<(bool Ok, string? Error)> OneAsync(CancellationToken ct)
+    /// <summary>One ceremony; <c>Started</c> is when it got its user (the service time counts from there).</summary>
+    async Task<(bool Ok, string? Error, long Started)> OneAsync(CancellationToken ct)
     {
-        if (!idle.TryDequeue(out var phone))
+        if (!free.Wait(0))
         {
-            return (false, "no idle phone: more concurrent ceremonies than users");
+            Interlocked.Increment(ref waitedForUser);
+            await free.WaitAsync(ct);
         }
 
+        // A permit is only released after its phone is back, so one is there.
+        idle.TryDequeue(out var phone);
+        var started = Stopwatch.GetTimestamp();
         try
         {
-            return await client.AuthenticateAsync(phone, ct) is { } error ? (false, $"{phone.Username}: {error}") : (true, null);
+            return await client.AuthenticateAsync(phone!, ct) is { } error ? (false, $"{phone!.Username}: {error}", started) : (true, null, started);
         }
         catch (Exception e)
         {
-            return (false, $"{phone.Username}: {e.GetType().Name}: {e.Message}");
+            return (false, $"{phone!.Username}: {e.GetType().Name}: {e.Message}", started);
         }
         finally
         {
-            idle.Enqueue(phone);
+            idle.Enqueue(phone!);
+            free.Release();
         }
     }
 }

@@ -31,7 +31,7 @@ internal static class Report
             var r = d.Open[i];
             var goal = d.Rates[i] <= 0.1 * 0.25 * d.Baseline * 1.01 ? "p99 < 2 ms" : d.Rates[i] <= 0.5 * 0.25 * d.Baseline * 1.01 ? "p99 < 10 ms" : "";
             Console.WriteLine(string.Create(inv,
-                $"| open loop {d.Rates[i]:F0}/s ({d.Rates[i] / d.Baseline:P1} of baseline): achieved, p50 / p90 / p99 / max | {r.Rate:F0}/s, {r.P(0.5):F2} / {r.P(0.9):F2} / {r.P(0.99):F2} / {r.P(1):F2} ms (service p99 {r.Service(0.99):F2} ms) | {goal} |"));
+                $"| open loop {d.Rates[i]:F0}/s ({d.Rates[i] / d.Baseline:P1} of baseline): achieved, p50 / p90 / p99 / max | {r.Rate:F0}/s, {r.P(0.5):F2} / {r.P(0.9):F2} / {r.P(0.99):F2} / {r.P(1):F2} ms (service p99 {r.Service(0.99):F2} ms){Waited(r)} | {goal} |"));
         }
 
         Console.WriteLine(string.Create(inv, $"""
@@ -51,6 +51,10 @@ internal static class Report
     }
 
     static string Mib(double? v) => v is { } x ? string.Create(CultureInfo.InvariantCulture, $"{x:F0} MiB") : "n/a";
+
+    /// <summary>Ceremonies that found every user busy and waited for one (their latency includes the wait).</summary>
+    static string Waited(PhaseResult r) => r.WaitedForUser == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+        $"; {r.WaitedForUser} waited for a free user");
 
     static string Pct(double? v) => v is { } x ? string.Create(CultureInfo.InvariantCulture, $"{x:P0}") : "n/a";
 }
