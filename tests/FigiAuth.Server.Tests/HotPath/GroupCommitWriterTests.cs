@@ -225,12 +225,32 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
         Assert.Null(await Hot.Reader.PeekChallengeAsync(undone.Challenge, DateTimeOffset.UtcNow));
     }
 
-    /// <summary>A writer of its own on the test's database, deferring as long as <paramref name="deferLimit"/> says.</summary>
-    async Task<GroupCommitWriter> OwnWriterAsync(TimeSpan deferLimit)
+    /// <summary>A writer of its own on the test's database, deferring and delaying as long as the test says.</summary>
+    async Task<GroupCommitWriter> OwnWriterAsync(TimeSpan deferLimit, TimeSpan? commitDelay = null)
     {
         var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
         return new GroupCommitWriter(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, deferLimit);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, deferLimit, commitDelay ?? TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenASmallDurableBatchRightAfterACommitWaitsForSiblings_AndAnIdleWriterDoesNot()
+    {
+        if (!factory.EnsureAvailable()) return;
+        using var writer = await OwnWriterAsync(TimeSpan.FromMinutes(1), commitDelay: TimeSpan.FromSeconds(5));
+
+        // The writer has not committed for a while: the first durable item commits at once, alone.
+        var first = await InsertNoting(writer, NewChallenge(), WriteDurability.Durable).WaitAsync(TimeSpan.FromSeconds(4));
+        // Right after that commit the writer counts as busy: the next small durable batch waits for siblings.
+        var waiting = InsertNoting(writer, NewChallenge(), WriteDurability.Durable);
+        await Task.Delay(200);
+        Assert.False(waiting.IsCompleted);
+        var siblings = Enumerable.Range(0, GroupCommitWriter.SiblingTarget - 1)
+            .Select(_ => InsertNoting(writer, NewChallenge(), WriteDurability.Durable)).ToList();
+
+        var shared = await waiting.WaitAsync(TimeSpan.FromSeconds(4)); // the target reached ends the wait before the delay
+        Assert.NotEqual(first, shared);
+        Assert.All(await Task.WhenAll(siblings), n => Assert.Equal(shared, n));
     }
 
     static Task<long> InsertNoting(GroupCommitWriter writer, CeremonyChallenge row, WriteDurability durability) =>
