@@ -17,6 +17,8 @@ namespace FigiAuth.Server.HotPath;
 internal sealed class GroupCommitWriter : IDisposable
 {
     const int MaxBatch = 256;
+    const int MaxAttempts = 5;
+    const string ItemSavepoint = "hot_item";
 
     /// <summary>
     /// The longest a batch of <see cref="WriteDurability.Deferred"/> work waits for durable work to join it. A UAF answer
@@ -25,17 +27,6 @@ internal sealed class GroupCommitWriter : IDisposable
     /// (their answers are refused 1491 and the client asks again).
     /// </summary>
     internal static readonly TimeSpan DeferLimit = TimeSpan.FromMilliseconds(5);
-    const int MaxAttempts = 5;
-    const string ItemSavepoint = "hot_item";
-
-    readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
-    readonly HotPathDialect dialect;
-    readonly SqliteWriteGate gate;
-    readonly ILogger logger;
-    readonly Thread thread;
-    Task<bool>? pendingWait;
-    DbConnection? connection;
-    WriteBatch? batch;
 
     /// <summary>
     /// Under load (the previous commit ended less than <see cref="CommitDelay"/> ago), a durable batch smaller than this
@@ -47,9 +38,17 @@ internal sealed class GroupCommitWriter : IDisposable
 
     internal static readonly TimeSpan CommitDelay = TimeSpan.FromMilliseconds(1);
 
+    readonly Channel<WorkItem> queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleReader = true });
+    readonly HotPathDialect dialect;
+    readonly SqliteWriteGate gate;
+    readonly ILogger logger;
+    readonly Thread thread;
     readonly TimeSpan deferLimit;
     readonly TimeSpan commitDelay;
+    Task<bool>? pendingWait;
     long lastCommitEnded;
+    DbConnection? connection;
+    WriteBatch? batch;
 
     /// <param name="deferLimit">How long deferred work waits for durable work; <see cref="DeferLimit"/> unless a test says.</param>
     /// <param name="commitDelay">How long a small durable batch waits under load; <see cref="CommitDelay"/> unless a test says.</param>
@@ -111,32 +110,23 @@ internal sealed class GroupCommitWriter : IDisposable
     /// A batch of deferred work only waits (up to the defer limit) for work that is not deferred; whatever arrives
     /// meanwhile joins it, and the first item that is not deferred ends the wait at once.
     /// </summary>
-    void WaitForDurableWork(ChannelReader<WorkItem> reader, List<WorkItem> items)
-    {
-        var deadline = Environment.TickCount64 + (long)deferLimit.TotalMilliseconds;
-        while (items.Count < MaxBatch && items.TrueForAll(i => i.Durability == WriteDurability.Deferred))
-        {
-            var left = deadline - Environment.TickCount64;
-            if (left <= 0 || !WaitToRead(reader, TimeSpan.FromMilliseconds(left)))
-            {
-                return;
-            }
-
-            Drain(reader, items);
-        }
-    }
+    void WaitForDurableWork(ChannelReader<WorkItem> reader, List<WorkItem> items) =>
+        GatherWhile(reader, items, deferLimit, () => items.TrueForAll(i => i.Durability == WriteDurability.Deferred));
 
     /// <summary>A small durable batch right after another commit waits (up to the commit delay) for <see cref="SiblingTarget"/> items.</summary>
     void WaitForSiblings(ChannelReader<WorkItem> reader, List<WorkItem> items)
     {
-        if (items.Count >= SiblingTarget || Stopwatch.GetElapsedTime(lastCommitEnded) > commitDelay
-            || !items.Exists(i => i.Durability == WriteDurability.Durable))
+        if (Stopwatch.GetElapsedTime(lastCommitEnded) <= commitDelay && items.Exists(i => i.Durability == WriteDurability.Durable))
         {
-            return;
+            GatherWhile(reader, items, commitDelay, () => items.Count < SiblingTarget);
         }
+    }
 
-        var deadline = Stopwatch.GetTimestamp() + (long)(commitDelay.TotalSeconds * Stopwatch.Frequency);
-        while (items.Count < SiblingTarget)
+    /// <summary>Adds what arrives to <paramref name="items"/> while <paramref name="waiting"/> holds, for at most <paramref name="limit"/>.</summary>
+    void GatherWhile(ChannelReader<WorkItem> reader, List<WorkItem> items, TimeSpan limit, Func<bool> waiting)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (items.Count < MaxBatch && waiting())
         {
             var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             // Waits take whole milliseconds: round up, or the last fraction would not wait at all.
