@@ -47,6 +47,7 @@ internal sealed class GroupCommitWriter : IDisposable
     readonly TimeSpan commitDelay;
     Task<bool>? pendingWait;
     long lastCommitEnded;
+    int checkpointRequested;
     DbConnection? connection;
     WriteBatch? batch;
 
@@ -81,6 +82,13 @@ internal sealed class GroupCommitWriter : IDisposable
         return item.Task;
     }
 
+    /// <summary>
+    /// Asks the writer to checkpoint on its own connection after its next commit (<see cref="Checkpointer"/> says why):
+    /// no frame is added while it copies, so the log is caught up and the batch after starts it over. The batch's answers
+    /// are sent before; only the next batch waits for the copy of those few frames.
+    /// </summary>
+    public void RequestCheckpoint() => Volatile.Write(ref checkpointRequested, 1);
+
     void Loop()
     {
         var reader = queue.Reader;
@@ -93,6 +101,7 @@ internal sealed class GroupCommitWriter : IDisposable
             RunBatch(items);
             lastCommitEnded = Stopwatch.GetTimestamp();
             items.Clear();
+            CheckpointIfRequested();
         }
 
         CloseConnection();
@@ -291,6 +300,24 @@ internal sealed class GroupCommitWriter : IDisposable
                 item.Fail(e);
                 return;
             }
+        }
+    }
+
+    void CheckpointIfRequested()
+    {
+        if (connection is null || Interlocked.Exchange(ref checkpointRequested, 0) == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            dialect.Checkpoint(connection);
+        }
+        catch (DbException e)
+        {
+            // The log is only longer until the next request; the data is in it.
+            logger.LogWarning(e, "the writer's checkpoint failed");
         }
     }
 

@@ -54,7 +54,7 @@ internal sealed class HotPathDatabase(IServiceScopeFactory scopes, IOptions<Figi
                 singleNode = dialect.IsSqlite;
                 writer = new GroupCommitWriter(dialect, gate, logger);
                 reader = new CeremonyReader(dialect, cache);
-                checkpointer = dialect.IsSqlite ? new Checkpointer(dialect, CheckpointInterval, logger) : null;
+                checkpointer = dialect.IsSqlite ? new Checkpointer(dialect, writer, CheckpointInterval, logger) : null;
             }
 
             return (reader, writer);

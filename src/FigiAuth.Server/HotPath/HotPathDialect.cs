@@ -25,12 +25,11 @@ internal abstract class HotPathDialect(string connectionString)
     public virtual DbConnection OpenWriter() => Open();
 
     /// <summary>
-    /// Copies committed log pages into the database without blocking writers (SQLite: a PASSIVE checkpoint of the WAL);
-    /// nothing to do where the database does it by itself.
+    /// Copies committed log pages into the database without blocking writers (SQLite: a PASSIVE checkpoint of the WAL)
+    /// and answers how many frames the log held when the pass began (0: empty); nothing to do where the database does
+    /// it by itself.
     /// </summary>
-    public virtual void Checkpoint(DbConnection connection)
-    {
-    }
+    public virtual long Checkpoint(DbConnection connection) => 0;
 
     /// <summary>
     /// A write transaction that holds the database's write lock from its first statement (SQLite: BEGIN IMMEDIATE). When
@@ -91,12 +90,24 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
     {
         // SQLite checkpoints inside the commit that makes the WAL pass 1000 pages: writing the pages back and flushing the
         // database file there stalls every answer of the batch. HotPathDatabase checkpoints in the background instead.
+        // When the log starts over, a log that a burst made long is cut back to the limit (it is otherwise never shrunk).
         var connection = Open();
-        Execute(connection, null, "PRAGMA wal_autocheckpoint=0");
+        Execute(connection, null, $"PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit={WalSizeLimit}");
         return connection;
     }
 
-    public override void Checkpoint(DbConnection connection) => Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+    /// <summary>What the writer's log is cut back to when it starts over: about five seconds of writes at full load.</summary>
+    internal const long WalSizeLimit = 64L << 20;
+
+    public override long Checkpoint(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+        using var result = command.ExecuteReader();
+        // One row: busy (another checkpoint held the lock), frames in the log, frames copied (-1, -1 outside WAL mode).
+        // The counts are the log as this pass saw it begin: what the writer added meanwhile is not in them.
+        return result.Read() ? Math.Max(0, result.GetInt64(1)) : 0;
+    }
 
     public override DbTransaction BeginWrite(DbConnection connection, bool durable, Action<string> execute)
     {

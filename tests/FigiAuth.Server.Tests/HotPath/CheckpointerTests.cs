@@ -1,0 +1,85 @@
+using System.Buffers.Binary;
+using FigiAuth.Server.Ceremonies;
+using FigiAuth.Server.Data;
+using FigiAuth.Server.HotPath;
+using FigiAuth.Server.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FigiAuth.Server.Tests.HotPath;
+
+/// <summary>
+/// The background checkpoint keeps SQLite's log short while the group commit writes without a pause: a passive
+/// checkpoint alone never catches up with a busy writer, and the WAL then grew by every commit for as long as the load
+/// lasted (each flush slower as the file grew).
+/// </summary>
+public sealed class CheckpointerTests(FigiAuthServerFactory factory) : IClassFixture<FigiAuthServerFactory>
+{
+    [Fact]
+    public async Task Succeeds_WhenTheLogStartsOverWhileTheWriterNeverPauses_AndNoWriteIsLost()
+    {
+        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        var wal = await factory.WithDbAsync((db, _) =>
+            Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource + "-wal"));
+        using var writer = new GroupCommitWriter(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
+            NullLogger.Instance, TimeSpan.Zero, TimeSpan.Zero);
+        var before = await CountChallengesAsync();
+        await InsertAsync(writer);
+        var startsBefore = LogStarts(wal);
+
+        long written = 0;
+        using (new Checkpointer(dialect, writer, TimeSpan.FromMilliseconds(20), NullLogger.Instance))
+        {
+            // Eight writers keep the group commit busy: a new batch is always queued when one commits.
+            var until = DateTime.UtcNow.AddSeconds(1.5);
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+            {
+                while (DateTime.UtcNow < until)
+                {
+                    await InsertAsync(writer);
+                    Interlocked.Increment(ref written);
+                }
+            })));
+        }
+
+        // The log started over again and again (each time every frame had been copied into the database) ...
+        Assert.True(LogStarts(wal) - startsBefore >= 5, $"the log started over {LogStarts(wal) - startsBefore} times");
+        // ... and every committed write is still there.
+        Assert.Equal(before + 1 + written, await CountChallengesAsync());
+    }
+
+    [Fact]
+    public async Task Succeeds_WhenTheWriterCutsALongLogBackToTheLimit()
+    {
+        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        using var connection = dialect.OpenWriter();
+        using var limit = connection.CreateCommand();
+        limit.CommandText = "PRAGMA journal_size_limit";
+
+        Assert.Equal(SqliteDialect.WalSizeLimit, limit.ExecuteScalar());
+    }
+
+    static Task<bool> InsertAsync(GroupCommitWriter writer)
+    {
+        var row = ChallengeStore.NewRow(CeremonyPurpose.UafAuthentication, null, "alice", TestData.AppId, "{}",
+            DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        return writer.WriteAsync(batch =>
+        {
+            batch.InsertChallenge(row);
+            return true;
+        });
+    }
+
+    Task<long> CountChallengesAsync() => factory.WithDbAsync((db, _) => db.CeremonyChallenges.LongCountAsync());
+
+    /// <summary>The WAL header's checkpoint sequence number (bytes 12-15, big-endian): one more each time the log starts over.</summary>
+    static uint LogStarts(string wal)
+    {
+        using var file = new FileStream(wal, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> header = stackalloc byte[16];
+        file.ReadExactly(header);
+        return BinaryPrimitives.ReadUInt32BigEndian(header[12..]);
+    }
+}
