@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace FigiAuth.LoadTest;
 
@@ -30,6 +31,9 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
     readonly ConcurrentQueue<Phone> idle = new(phones);
     readonly SemaphoreSlim free = new(phones.Count);
     long waitedForUser;
+
+    /// <summary>When set, each open loop writes its ceremonies in schedule order to PREFIX-RATE.csv (--timeline).</summary>
+    public string? TimelinePrefix { get; init; }
 
     /// <summary>(b) C workers back to back for <paramref name="duration"/>.</summary>
     public async Task<PhaseResult> ClosedLoopAsync(int workers, TimeSpan duration, CancellationToken ct)
@@ -122,6 +126,12 @@ internal sealed class LoadDriver(IReadOnlyList<Phone> phones, ICeremonyClient cl
         await dispatched.Task;
         await Task.WhenAll(outcomes);
         var elapsed = Stopwatch.GetElapsedTime(t0);
+        if (TimelinePrefix is { } prefix)
+        {
+            File.WriteAllLines(string.Create(CultureInfo.InvariantCulture, $"{prefix}-{rate:F0}.csv"), Enumerable.Range(0, total)
+                .Select(i => string.Create(CultureInfo.InvariantCulture, $"{i * 1000.0 / rate:F3},{latencies[i]:F3},{service[i]:F3}")));
+        }
+
         Array.Sort(latencies);
         Array.Sort(service);
         return new PhaseResult($"open {rate:F0}/s", completed, errors, elapsed, latencies, service, rate, firstError,

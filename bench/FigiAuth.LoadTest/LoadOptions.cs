@@ -25,6 +25,8 @@ internal sealed record LoadOptions
           --harness-cpu N       core of the harness (default 1); --no-pin: neither is pinned
           --sdk-client          measure through the client SDK (UafHttpClient, UafClient, SoftwareAuthenticator) instead of
                                 the lean client (raw keep-alive sockets, the assertion signed here); enrollment always uses the SDK
+          --timeline PREFIX     each open loop also writes PREFIX-RATE.csv: per ceremony in schedule order, its due time (ms
+                                from the phase's start), latency and service time (ms) — to see when the slow ones happen
           --strace              count fsync/fdatasync of the server during a 2 s closed-loop window (needs strace)
           --calibrate           only print the single-core P-256 VerifyHash rate and exit
         """;
@@ -45,6 +47,7 @@ internal sealed record LoadOptions
     public bool NoPin { get; init; }
     public bool SdkClient { get; init; }
     public bool Strace { get; init; }
+    public string? Timeline { get; init; }
     public bool CalibrateOnly { get; init; }
 
     public static LoadOptions Parse(string[] args)
@@ -71,6 +74,7 @@ internal sealed record LoadOptions
                 "--no-pin" => o with { NoPin = true },
                 "--sdk-client" => o with { SdkClient = true },
                 "--strace" => o with { Strace = true },
+                "--timeline" => o with { Timeline = Next() },
                 "--calibrate" => o with { CalibrateOnly = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };

@@ -44,7 +44,7 @@ Console.Error.WriteLine($"baseline P-256 verify: {baseline:F0}/s");
 
 // Enrollment went through the SDK; the measured loops use the lean client unless --sdk-client.
 using var leanClient = o.SdkClient ? null : new LeanCeremonyClient(server.Url);
-var driver = new LoadDriver(phones, leanClient as ICeremonyClient ?? new SdkCeremonyClient());
+var driver = new LoadDriver(phones, leanClient as ICeremonyClient ?? new SdkCeremonyClient()) { TimelinePrefix = o.Timeline };
 Console.Error.WriteLine($"ceremony client: {(o.SdkClient ? "SDK (--sdk-client)" : "lean")}");
 await driver.ClosedLoopAsync(o.Workers, TimeSpan.FromSeconds(o.Warmup), CancellationToken.None);
 

@@ -8,35 +8,37 @@ namespace FigiAuth.Server.HotPath;
 /// logged and tried again at the next tick; the data is safe in the WAL meanwhile.
 /// </summary>
 /// <remarks>
-/// A checkpoint beside a busy writer never catches up by itself: it copies the frames that were in the log when it
-/// started, the writer has added more by the time it ends, and SQLite starts the log over only once every frame was
-/// copied. Left alone, the WAL grew by every commit for as long as the load lasted (800 MB after a minute at full load,
-/// each flush slower as the file grew: docs/PERFORMANCE.md, session 6). So a tick repeats the pass while the writer added
-/// much during the one before (each copies only what came meanwhile), and hands the rest to the writer
-/// (<see cref="GroupCommitWriter.RequestCheckpoint"/>), which copies them between two of its batches, where no frame
-/// can arrive meanwhile.
+/// A checkpoint beside a busy writer does not catch up by itself: it copies the frames that were in the log when it
+/// began, the writer has added more by the time it ends, and SQLite starts the log over only once every frame was
+/// copied. The log then started over only when a pass happened to find the writer idle, and under load it reached
+/// 450-800 MB (docs/PERFORMANCE.md, session 6). So once a tick finds the log long, it hands the rest to the writer
+/// (<see cref="GroupCommitWriter.RequestCheckpoint"/>), which copies it between two of its batches, where no frame can
+/// arrive meanwhile: the log stays under <see cref="SqliteDialect.WalSizeLimit"/> and a tick's frames.
 /// </remarks>
 internal sealed class Checkpointer : IDisposable
 {
     /// <summary>
-    /// Passes repeat while the writer added more than this many frames during the one before (about a quarter of a
-    /// second of its writes at full load); the writer then copies what came during the last pass.
+    /// The log length (frames of a page each: 256 MiB at SQLite's 4 KiB pages, what the writer cuts the log back to)
+    /// from which the writer is asked to finish the checkpoint. Its copy ends with a flush of the database file that the
+    /// next batch waits for (6-13 ms measured at half load, and that batch is bigger), so it is asked every several
+    /// seconds under load, not at every tick; a pass that finds the writer idle lets the log start over by itself.
     /// </summary>
-    internal const long WriterShare = 256;
-
-    const int MaxPasses = 4;
+    internal const long RestartFrames = 65536;
 
     readonly HotPathDialect dialect;
     readonly GroupCommitWriter writer;
     readonly ILogger logger;
+    readonly long restartFrames;
     readonly Timer timer;
     readonly Lock running = new();
     DbConnection? connection;
     bool disposed;
 
-    public Checkpointer(HotPathDialect dialect, GroupCommitWriter writer, TimeSpan interval, ILogger logger)
+    /// <param name="restartFrames">From how long a log the writer is asked to finish; <see cref="RestartFrames"/> unless a test says.</param>
+    public Checkpointer(HotPathDialect dialect, GroupCommitWriter writer, TimeSpan interval, ILogger logger, long restartFrames = RestartFrames)
     {
         this.dialect = dialect;
+        this.restartFrames = restartFrames;
         this.writer = writer;
         this.logger = logger;
         timer = new Timer(_ => Run(), null, interval, interval);
@@ -58,19 +60,7 @@ internal sealed class Checkpointer : IDisposable
 
             connection ??= dialect.Open();
             var log = dialect.Checkpoint(connection);
-            for (var pass = 1; pass < MaxPasses; pass++)
-            {
-                // What the writer added during the pass before (negative: the log started over meanwhile).
-                var next = dialect.Checkpoint(connection);
-                var added = next - log;
-                log = next;
-                if (added <= WriterShare)
-                {
-                    break;
-                }
-            }
-
-            if (log > 0)
+            if (log > restartFrames)
             {
                 writer.RequestCheckpoint();
             }

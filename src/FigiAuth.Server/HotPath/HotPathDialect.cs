@@ -96,8 +96,8 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
         return connection;
     }
 
-    /// <summary>What the writer's log is cut back to when it starts over: about five seconds of writes at full load.</summary>
-    internal const long WalSizeLimit = 64L << 20;
+    /// <summary>What the writer's log is cut back to when it starts over (<see cref="Checkpointer.RestartFrames"/> pages).</summary>
+    internal const long WalSizeLimit = 256L << 20;
 
     public override long Checkpoint(DbConnection connection)
     {

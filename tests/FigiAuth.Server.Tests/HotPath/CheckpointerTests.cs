@@ -30,7 +30,7 @@ public sealed class CheckpointerTests(FigiAuthServerFactory factory) : IClassFix
         var startsBefore = LogStarts(wal);
 
         long written = 0;
-        using (new Checkpointer(dialect, writer, TimeSpan.FromMilliseconds(20), NullLogger.Instance))
+        using (new Checkpointer(dialect, writer, TimeSpan.FromMilliseconds(20), NullLogger.Instance, restartFrames: 0))
         {
             // Eight writers keep the group commit busy: a new batch is always queued when one commits.
             var until = DateTime.UtcNow.AddSeconds(1.5);
