@@ -48,6 +48,7 @@ internal sealed class GroupCommitWriter : IDisposable
     Task<bool>? pendingWait;
     long lastCommitEnded;
     int checkpointRequested;
+    long committedItems;
     DbConnection? connection;
     WriteBatch? batch;
 
@@ -88,6 +89,9 @@ internal sealed class GroupCommitWriter : IDisposable
     /// are sent before; only the next batch waits for the copy of those few frames.
     /// </summary>
     public void RequestCheckpoint() => Volatile.Write(ref checkpointRequested, 1);
+
+    /// <summary>How many work items committed since the writer started (failed batches not counted).</summary>
+    public long CommittedItems => Volatile.Read(ref committedItems);
 
     void Loop()
     {
@@ -216,6 +220,7 @@ internal sealed class GroupCommitWriter : IDisposable
             }
 
             batch.Commit();
+            Volatile.Write(ref committedItems, committedItems + items.Count);
         }
         catch (Exception e)
         {

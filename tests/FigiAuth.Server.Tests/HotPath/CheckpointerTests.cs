@@ -20,17 +20,15 @@ public sealed class CheckpointerTests(FigiAuthServerFactory factory) : IClassFix
     [Fact]
     public async Task Succeeds_WhenTheLogStartsOverWhileTheWriterNeverPauses_AndNoWriteIsLost()
     {
-        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
-        var wal = await factory.WithDbAsync((db, _) =>
-            Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource + "-wal"));
-        using var writer = new GroupCommitWriter(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
-            NullLogger.Instance, TimeSpan.Zero, TimeSpan.Zero);
+        var dialect = await DialectAsync();
+        var wal = await DatabasePathAsync() + "-wal";
+        using var writer = NewWriter(dialect);
         var before = await CountChallengesAsync();
         await InsertAsync(writer);
         var startsBefore = LogStarts(wal);
 
         long written = 0;
-        using (new Checkpointer(dialect, writer, TimeSpan.FromMilliseconds(20), NullLogger.Instance, restartFrames: 0))
+        using (new Checkpointer(dialect, writer, TimeSpan.FromMilliseconds(20), NullLogger.Instance, restartFrames: 0, writesPerPass: 0))
         {
             // Eight writers keep the group commit busy: a new batch is always queued when one commits.
             var until = DateTime.UtcNow.AddSeconds(1.5);
@@ -51,15 +49,52 @@ public sealed class CheckpointerTests(FigiAuthServerFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Succeeds_WhenAPassWaitsForEnoughWrites()
+    {
+        var dialect = await DialectAsync();
+        var shm = await DatabasePathAsync() + "-shm";
+        using var writer = NewWriter(dialect);
+        await InsertAsync(writer);
+        using var checkpointer = new Checkpointer(dialect, writer, TimeSpan.FromMilliseconds(20), NullLogger.Instance, writesPerPass: 50);
+        await Task.Delay(300); // one write: no pass yet
+        var copied = FramesCopied(shm);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await InsertAsync(writer);
+        }
+
+        await Task.Delay(300);
+        Assert.Equal(copied, FramesCopied(shm)); // ten writes: no pass
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => InsertAsync(writer)));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (FramesCopied(shm) == copied && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.NotEqual(copied, FramesCopied(shm)); // fifty: the next tick passes
+    }
+
+    [Fact]
     public async Task Succeeds_WhenTheWriterCutsALongLogBackToTheLimit()
     {
-        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
-        using var connection = dialect.OpenWriter();
+        using var connection = (await DialectAsync()).OpenWriter();
         using var limit = connection.CreateCommand();
         limit.CommandText = "PRAGMA journal_size_limit";
 
         Assert.Equal(SqliteDialect.WalSizeLimit, limit.ExecuteScalar());
     }
+
+    Task<HotPathDialect> DialectAsync() =>
+        factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+
+    Task<string> DatabasePathAsync() =>
+        factory.WithDbAsync((db, _) => Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
+
+    /// <summary>A group commit of the test's own, committing each batch at once.</summary>
+    GroupCommitWriter NewWriter(HotPathDialect dialect) => new(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
+        NullLogger.Instance, TimeSpan.Zero, TimeSpan.Zero);
 
     static Task<bool> InsertAsync(GroupCommitWriter writer)
     {
@@ -73,6 +108,15 @@ public sealed class CheckpointerTests(FigiAuthServerFactory factory) : IClassFix
     }
 
     Task<long> CountChallengesAsync() => factory.WithDbAsync((db, _) => db.CeremonyChallenges.LongCountAsync());
+
+    /// <summary>The WAL index's nBackfill (bytes 96-99 of the -shm file, native order): frames the last checkpoint copied.</summary>
+    static uint FramesCopied(string shm)
+    {
+        using var file = new FileStream(shm, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> info = stackalloc byte[100];
+        file.ReadExactly(info);
+        return BinaryPrimitives.ReadUInt32LittleEndian(info[96..]);
+    }
 
     /// <summary>The WAL header's checkpoint sequence number (bytes 12-15, big-endian): one more each time the log starts over.</summary>
     static uint LogStarts(string wal)
