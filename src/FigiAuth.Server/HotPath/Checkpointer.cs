@@ -19,12 +19,12 @@ namespace FigiAuth.Server.HotPath;
 internal sealed class Checkpointer : IDisposable
 {
     /// <summary>
-    /// The log length (frames of a page each: 256 MiB at SQLite's 4 KiB pages, what the writer cuts the log back to)
-    /// from which the writer is asked to finish the checkpoint. Its copy ends with a flush of the database file that the
-    /// next batch waits for (6-13 ms measured at half load, and that batch is bigger), so it is asked every several
-    /// seconds under load, not at every tick; a pass that finds the writer idle lets the log start over by itself.
+    /// The log length in frames (one page each, SQLite's 4 KiB default: the size the writer cuts the log back to) from
+    /// which the writer is asked to finish the checkpoint. Its copy ends with a flush of the database file that the next
+    /// batch waits for (6-13 ms measured at half load, and that batch is bigger), so it is asked every several seconds
+    /// under load, not at every tick; a pass that finds the writer idle lets the log start over by itself.
     /// </summary>
-    internal const long RestartFrames = 65536;
+    internal const long RestartFrames = SqliteDialect.WalSizeLimit / 4096;
 
     /// <summary>
     /// A tick runs a pass only after this many writes (or <see cref="LongestPause"/>): a pass flushes the database file
@@ -41,10 +41,10 @@ internal sealed class Checkpointer : IDisposable
     readonly ILogger logger;
     readonly long restartFrames;
     readonly long writesPerPass;
-    long writesAtLastPass;
-    long lastPass = Stopwatch.GetTimestamp();
     readonly Timer timer;
     readonly Lock running = new();
+    long writesAtLastPass;
+    long lastPass = Stopwatch.GetTimestamp();
     DbConnection? connection;
     bool disposed;
 

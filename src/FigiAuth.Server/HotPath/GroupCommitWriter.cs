@@ -90,7 +90,7 @@ internal sealed class GroupCommitWriter : IDisposable
     /// </summary>
     public void RequestCheckpoint() => Volatile.Write(ref checkpointRequested, 1);
 
-    /// <summary>How many work items committed since the writer started (failed batches not counted).</summary>
+    /// <summary>How many work items the writer's committed batches held since it started (a batch that failed as a whole not counted).</summary>
     public long CommittedItems => Volatile.Read(ref committedItems);
 
     void Loop()

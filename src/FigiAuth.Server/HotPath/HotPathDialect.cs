@@ -96,7 +96,7 @@ internal sealed class SqliteDialect(string connectionString, TimeSpan busyTimeou
         return connection;
     }
 
-    /// <summary>What the writer's log is cut back to when it starts over (<see cref="Checkpointer.RestartFrames"/> pages).</summary>
+    /// <summary>What the writer's log is cut back to when it starts over; <see cref="Checkpointer.RestartFrames"/> follows from it.</summary>
     internal const long WalSizeLimit = 256L << 20;
 
     public override long Checkpoint(DbConnection connection)

@@ -71,7 +71,7 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     {
         if (!factory.EnsureAvailable()) return;
         var row = NewChallenge();
-        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        var dialect = await factory.HotPathDialectAsync();
         using var connection = dialect.Open();
         using (var batch = new WriteBatch(dialect, connection))
         {
@@ -90,7 +90,7 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     public async Task Succeeds_WhenTheWriterLeavesCheckpointsToTheCheckpointer()
     {
         if (!factory.EnsureAvailable()) return;
-        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+        var dialect = await factory.HotPathDialectAsync();
         if (!dialect.IsSqlite) return; // PostgreSQL checkpoints by itself
 
         using var writer = dialect.OpenWriter();
@@ -228,9 +228,7 @@ public abstract class GroupCommitWriterTests(FigiAuthServerFactory factory)
     /// <summary>A writer of its own on the test's database, deferring and delaying as long as the test says.</summary>
     async Task<GroupCommitWriter> OwnWriterAsync(TimeSpan deferLimit, TimeSpan? commitDelay = null)
     {
-        var dialect = await factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
-        return new GroupCommitWriter(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, deferLimit, commitDelay ?? TimeSpan.Zero);
+        return factory.NewGroupCommitWriter(await factory.HotPathDialectAsync(), deferLimit, commitDelay ?? TimeSpan.Zero);
     }
 
     [Fact]

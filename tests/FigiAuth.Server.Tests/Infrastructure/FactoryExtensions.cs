@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using FigiAuth.Server.Accounts;
 using FigiAuth.Server.Data;
+using FigiAuth.Server.HotPath;
 using FigiAuth.Server.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,16 @@ public static class FactoryExtensions
         await using var scope = factory.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<FigiAuthDbContext>(), scope.ServiceProvider);
     }
+
+    /// <summary>The UAF hot path's dialect on this factory's database (busy timeout 5 s).</summary>
+    internal static Task<HotPathDialect> HotPathDialectAsync(this FigiAuthServerFactory factory) =>
+        factory.WithDbAsync((db, _) => Task.FromResult(HotPathDialect.For(db, TimeSpan.FromSeconds(5))));
+
+    /// <summary>A group commit of the test's own on this factory's database, deferring and delaying as the test says.</summary>
+    internal static GroupCommitWriter NewGroupCommitWriter(this FigiAuthServerFactory factory, HotPathDialect dialect,
+        TimeSpan deferLimit, TimeSpan commitDelay) =>
+        new(dialect, factory.Services.GetRequiredService<SqliteWriteGate>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, deferLimit, commitDelay);
 
     /// <summary>Saves an active UAF registration for a new user; <paramref name="adjust"/> changes it before saving.</summary>
     public static Task<UafRegistration> AddRegistrationAsync(this FigiAuthServerFactory factory, Action<UafRegistration>? adjust = null) =>
